@@ -1,0 +1,226 @@
+"""Who said it: speakers of quotations and claims, sources, pronouns and titles resolved to names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimex import lexicon
+from claimex.components.quotes import QuoteSpan
+from claimex.records import Speaker
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+@dataclass
+class Attribution:
+    """Who a claim or quotation is attributed to."""
+
+    speaker: str | None = None
+    source: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class Resolver:
+    """Names seen so far in one article, to resolve pronouns and titles to the fullest name."""
+
+    doc: Doc
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    last_person: str | None = None
+    last_org: str | None = None
+
+    @property
+    def pronouns(self) -> set[str]:
+        return _data()["pronouns"]
+
+    def full_name(self, token: Token) -> tuple[str, str]:
+        """The fullest name in the article for a name token, and its kind (person or org)."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        surface = ent.text if ent is not None else _compound(token)
+        kind = "org" if (ent is not None and ent.label_ in ("ORG", "NORP", "GPE")) or _is_org(surface) else "person"
+        last = surface.split()[-1] if surface.split() else surface
+        longer = [
+            e.text for e in self.doc.ents
+            if e.label_ in ("PERSON", "ORG") and e.text.split()[-1:] == [last] and len(e.text) > len(surface)
+        ]
+        if longer and kind == "person":
+            surface = max(longer, key=len)
+        return re.sub(r"^(?:the|The)\s+", "", surface).strip(" ’'s"), kind
+
+    def remember(self, name: str, kind: str, description: str | None = None) -> str:
+        speaker = self.speakers.setdefault(name, Speaker(name=name, kind=kind))
+        if description and description not in speaker.descriptions:
+            speaker.descriptions.append(description)
+            org = re.search(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)", description)
+            if org and kind == "person" and speaker.organisation is None:
+                speaker.organisation = org.group(1)
+        if kind == "person":
+            self.last_person = name
+        else:
+            self.last_org = name
+        return name
+
+    def resolve(self, subject: Token) -> Attribution:
+        """The speaker or source a cue's subject stands for."""
+        data = _data()
+        low = subject.lower_
+        if low in data["pronouns"]:
+            if low in ("he", "she", "him", "her", "i"):
+                return Attribution(speaker=self.last_person)
+            return Attribution(speaker=self.last_org or self.last_person)
+        for child in subject.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                name, kind = self.full_name(child)
+                title = subject.doc[subject.left_edge.i : subject.i + 1].text
+                return Attribution(speaker=self.remember(name, kind, title))
+        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            name, kind = self.full_name(subject)
+            description = next((_phrase(c) for c in subject.children if c.dep_ == "appos"), None)
+            return Attribution(speaker=self.remember(name, kind, description))
+        if low in data["source_nouns"]:
+            return Attribution(source=_source_phrase(subject))
+        if low in data["org_words"]:
+            return Attribution(speaker=self.last_org or _phrase(subject))
+        if low in data["titles"]:
+            return Attribution(speaker=self._by_title(subject) or self.last_person)
+        return Attribution()
+
+    def _by_title(self, subject: Token) -> str | None:
+        title = _phrase(subject).lower()
+        for speaker in self.speakers.values():
+            if any(subject.lower_ in d.lower() or title in d.lower() for d in speaker.descriptions):
+                return speaker.name
+        return None
+
+
+@functools.cache
+def _data() -> dict[str, set[str]]:
+    raw = lexicon.load("attribution")
+    return {key: {str(w).lower() for w in raw[key]} for key in ("cues", "source_nouns", "titles", "pronouns", "org_words")}
+
+
+def _is_org(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _data()["org_words"]
+
+
+def _compound(token: Token) -> str:
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
+    return " ".join(t.text for t in parts)
+
+
+def _phrase(token: Token) -> str:
+    tokens = list(token.subtree)
+    return token.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+
+
+def _source_phrase(token: Token) -> str:
+    """"court documents" for "court documents released last year showing ...": the noun and its modifiers."""
+    keep = [t for t in token.subtree if t.i <= token.i or (t.dep_ == "prep" and t.head == token and t.text == "by")]
+    if any(t.text == "by" for t in keep):
+        by = next(t for t in token.children if t.text == "by")
+        keep += list(by.subtree)
+    keep = [t for t in keep if t.i >= token.left_edge.i]
+    return token.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1].text
+
+
+def cue_of(token: Token) -> Token | None:
+    """The nearest cue verb above `token` whose complement holds it (not its subject)."""
+    cues = _data()["cues"]
+    child = token
+    for head in token.ancestors:
+        if head.lemma_.lower() in cues and child.dep_ not in _SUBJECTS:
+            return head
+        child = head
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, or the noun an -ing/-ed cue modifies ("documents showing")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def according_to(sentence: Span, resolver: Resolver) -> Attribution:
+    """The source or speaker named by "according to X" in a sentence."""
+    match = _ACCORDING.search(sentence.text)
+    if not match:
+        return Attribution()
+    start = sentence.start_char + match.end()
+    token = next((t for t in sentence if t.idx >= start), None)
+    if token is None:
+        return Attribution()
+    head = token
+    while head.head.i != head.i and head.head.i > token.i - 1 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < token.i + 6:
+        head = head.head
+    if head.ent_type_ in ("PERSON", "ORG") and head.lower_ not in _data()["source_nouns"]:
+        name, kind = resolver.full_name(head)
+        return Attribution(speaker=resolver.remember(name, kind), cue="according to")
+    end = head.i + 1
+    return Attribution(source=sentence.doc[token.i : end].text, cue="according to")
+
+
+def evidence_before(token: Token) -> Attribution:
+    """A source noun next to a cue before the claim in its sentence ("court documents released ... showing")."""
+    data = _data()
+    for cue in token.sent:
+        if cue.i >= token.i:
+            break
+        if cue.lemma_.lower() not in data["cues"]:
+            continue
+        window = token.doc[max(cue.sent.start, cue.i - 5) : cue.i]
+        noun = next((t for t in reversed(window) if t.lower_ in data["source_nouns"]), None)
+        if noun is not None:
+            return Attribution(source=_source_phrase(noun), cue=cue.lemma_)
+    return Attribution()
+
+
+def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
+    """The speaker and source of a claim whose number is `token`."""
+    found = Attribution()
+    cue = cue_of(token)
+    if cue is not None:
+        subject = subject_of(cue)
+        if subject is not None:
+            found = resolver.resolve(subject)
+            found.cue = cue.lemma_
+    for extra in (according_to(token.sent, resolver), evidence_before(token)):
+        found.source = found.source or extra.source
+        found.speaker = found.speaker or extra.speaker
+    return found
+
+
+def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
+    """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay)."""
+    cues = _data()["cues"]
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
+    candidates: list[Token] = []
+    if first is not None:  # the cue nearest before the quotation first
+        candidates += reversed([t for t in first.sent if t.idx < quote.start and t.lemma_.lower() in cues])
+    if last is not None:
+        candidates += [t for t in last[0].sent if t.idx >= quote.end and t.lemma_.lower() in cues]
+        nxt = last[0].sent.end
+        if not candidates and nxt < len(doc) and doc[nxt].sent.start == nxt:
+            candidates += [t for t in doc[nxt].sent[:6] if t.lemma_.lower() in cues]
+    for cue in candidates:
+        subject = subject_of(cue)
+        if subject is None or quote.start <= subject.idx < quote.end:
+            continue
+        found = resolver.resolve(subject)
+        if found.speaker:
+            found.cue = cue.text.lower()
+            return found
+    return Attribution()

@@ -1,0 +1,69 @@
+"""Direct quotations in text: curly or straight marks, reopened paragraphs, unbalanced marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_QUOTE_WORDS = 4  # one to three words in marks are scare quotes, not quotations
+_OPEN_DOUBLE = "“"
+_CLOSE_DOUBLE = "”"
+
+
+@dataclass
+class QuoteSpan:
+    """The content of one quotation (one paragraph of it), without its marks."""
+
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended, or a new mark opened, before a closing mark
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    return before.isspace() or before in "([—–-:"
+
+
+def _double_marks(text: str) -> list[tuple[int, str]]:
+    marks = []
+    for i, ch in enumerate(text):
+        if ch == _OPEN_DOUBLE:
+            marks.append((i, "open"))
+        elif ch == _CLOSE_DOUBLE:
+            marks.append((i, "close"))
+        elif ch == '"':
+            marks.append((i, "open" if _is_opening_straight(text, i) else "close"))
+    return marks
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    found = text.find("\n\n", pos)
+    return len(text) if found < 0 else found
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every quotation of four or more words in `text`."""
+    spans: list[QuoteSpan] = []
+    marks = _double_marks(text)
+    for n, (i, kind) in enumerate(marks):
+        if kind != "open":
+            continue
+        limit = _paragraph_end(text, i)
+        nxt = marks[n + 1] if n + 1 < len(marks) else None
+        if nxt and nxt[0] < limit:
+            end, closed = nxt[0], nxt[1] == "close"
+        else:
+            end, closed = limit, False
+        spans.append(QuoteSpan(i + 1, end, closed))
+    # Single marks: ‘...’ where the closing mark is not an apostrophe inside a word.
+    for match in re.finditer(r"(?:(?<=\s)|^)‘([^‘’\n]+?)’(?![A-Za-z])", text):
+        spans.append(QuoteSpan(match.start(1), match.end(1), True))
+    out = []
+    for span in sorted(spans, key=lambda s: s.start):
+        content = text[span.start : span.end]
+        stripped = content.strip()
+        if len(re.findall(r"[\w’']+", stripped)) < MIN_QUOTE_WORDS:
+            continue
+        lead = len(content) - len(content.lstrip())
+        out.append(QuoteSpan(span.start + lead, span.start + lead + len(stripped), span.closed))
+    return out

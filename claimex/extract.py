@@ -1,0 +1,146 @@
+"""Page -> articles -> claims and quotes: the extraction stage, with no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimex.components.attribution import Attribution, Resolver, attribute_claim, quote_speaker
+from claimex.components.quotes import QuoteSpan, find_quotes
+from claimex.normalise.dates import assign_periods, find_time_refs
+from claimex.normalise.numbers import Quantity, read_quantities
+from claimex.records import Article, Claim, Extraction, Page, Quote
+from claimex.segment import ArticleText, segment
+
+BATCH_SIZE = 32
+_NO_COUNTED = ("money", "ratio", "duration", "measure")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) or None."""
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _counted(doc: Doc, q: Quantity) -> str | None:
+    """The lemma of what a quantity counts ("1,400 officers" -> "officer")."""
+    if q.kind in _NO_COUNTED:
+        return None
+    span = doc.char_span(q.num_start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(root.head)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc):
+        nxt = next((c for c in nxt.children if c.dep_ == "pobj"), doc[span.end + 1])
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return _noun_phrase(nxt)
+    return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+class _ArticleExtractor:
+    """Extracts one article from its parsed Doc."""
+
+    def __init__(self, art: ArticleText, doc: Doc, published: dt.date | None) -> None:
+        self.art, self.doc, self.published = art, doc, published
+        self.resolver = Resolver(doc)
+        self.quote_spans: list[tuple[QuoteSpan, Attribution]] = []
+
+    def _quotes(self, sentence: Span) -> None:
+        for span in self.pending_quotes:
+            if not sentence.start_char <= span.start < sentence.end_char:
+                continue
+            found = quote_speaker(self.doc, span, self.resolver)
+            previous = self.quote_spans[-1] if self.quote_spans else None
+            # An unattributed quotation right after another one (same or next paragraph) continues its speaker.
+            if not found.speaker and previous is not None and (
+                not previous[0].closed or self.doc.text.count("\n\n", previous[0].end, span.start) <= 1
+            ):
+                found = Attribution(speaker=previous[1].speaker, cue=previous[1].cue)
+            self.quote_spans.append((span, found))
+
+    def _remember_subjects(self, sentence: Span) -> None:
+        """Named subjects of this sentence become the antecedents of later pronouns and titles."""
+        for token in sentence:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in self.resolver.pronouns:
+                continue
+            if token.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "appos" for c in token.children):
+                self.resolver.resolve(token)
+
+    def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:
+        refs = find_time_refs(sentence.text, self.published)
+        base = sentence.start_char
+        spans = [(q.start - base, q.end - base) for q in quantities]
+        periods = assign_periods(sentence.text, spans, refs)
+        claims = []
+        for q, period in zip(quantities, periods, strict=True):
+            span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+            inside = next((a for s, a in self.quote_spans if s.start <= q.num_start < s.end), None)
+            if inside is not None:
+                who, quoted = inside, True
+            else:
+                who = attribute_claim(span.root, self.resolver) if span is not None else Attribution()
+                quoted = False
+            start, end = self.art.textmap.span(q.start, q.end)
+            claims.append(Claim(
+                start=start, end=end, text=self.art.textmap.original[start:end], value=q.value,
+                value_high=q.value_high, unit=q.unit, per=q.per, counted=_counted(self.doc, q),
+                qualifier=q.qualifier, period=period, speaker=who.speaker, source=who.source, quote=quoted,
+                sentence=" ".join(sentence.text.split()),
+            ))
+        return claims
+
+    def run(self) -> Article:
+        text = self.doc.text
+        self.pending_quotes = find_quotes(text)
+        quantities = read_quantities(text)
+        claims: list[Claim] = []
+        for sentence in self.doc.sents:
+            self._quotes(sentence)
+            mine = [q for q in quantities if sentence.start_char <= q.num_start < sentence.end_char]
+            if mine:
+                claims.extend(self._claims(sentence, mine))
+            self._remember_subjects(sentence)
+        quotes = []
+        for span, who in self.quote_spans:
+            start, end = self.art.textmap.span(span.start, span.end)
+            quotes.append(Quote(start, end, self.art.textmap.original[start:end], who.speaker, who.cue))
+        used = {c.speaker for c in claims} | {q.speaker for q in quotes}
+        speakers = [s for name, s in self.resolver.speakers.items() if name in used]
+        return Article(self.art.index, self.art.headline, self.art.start, self.art.end, claims, quotes, speakers)
+
+
+def extract_pages(nlp: Language, pages: Iterable[Page], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """Extract every page, parsing all their articles with one `nlp.pipe` stream."""
+    def articles() -> Iterator[tuple[str, tuple[Page, ArticleText, int]]]:
+        for page in pages:
+            found = segment(page.text, page.title)
+            for art in found:
+                yield art.textmap.text, (page, art, len(found))
+
+    current: Extraction | None = None
+    remaining = 0
+    for doc, (page, art, count) in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
+        if current is None:
+            current, remaining = Extraction(page.source, page.published), count
+        current.articles.append(_ArticleExtractor(art, doc, parse_date(page.published)).run())
+        remaining -= 1
+        if remaining == 0:
+            yield current
+            current = None
+
+
+def extract_page(nlp: Language, page: Page) -> Extraction:
+    """Extract one page."""
+    for extraction in extract_pages(nlp, [page]):
+        return extraction
+    return Extraction(page.source, page.published)

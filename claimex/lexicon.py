@@ -1,0 +1,43 @@
+"""One loader for the lexicons under claimex/data: read once, checked, failing loudly."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from claimex.errors import DataFileError
+
+# Each data file and the top-level keys it must define.
+REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
+    "numbers": ("scales", "words", "fractions", "vague_plurals", "multipliers", "ratio_followers"),
+    "currencies": ("symbols", "codes", "words", "minor"),
+    "qualifiers": ("before", "after"),
+    "units": ("time_units", "percent", "percentage_point", "per_words", "measure_hints"),
+    "never": ("fixed_terms", "name_prefixes", "reference_words", "time_of_day", "months", "name_suffix_words"),
+    "periods": ("relative", "months", "baseline_words", "previous_year"),
+    "furniture": ("lines", "inline"),
+    "attribution": ("cues", "source_nouns", "titles", "pronouns", "org_words"),
+}
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed data file `claimex/data/<name>.yaml`, checked for its required keys."""
+    if name not in REQUIRED_KEYS:
+        raise DataFileError(f"unknown data file {name!r}; known: {', '.join(sorted(REQUIRED_KEYS))}")
+    path = resources.files("claimex") / "data" / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(f"data file {path} is missing; reinstall claimex") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"data file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"data file {path} must hold a mapping at the top level")
+    missing = [key for key in REQUIRED_KEYS[name] if key not in data]
+    if missing:
+        raise DataFileError(f"data file {path} lacks required keys: {', '.join(missing)}")
+    return data

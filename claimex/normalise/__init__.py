@@ -1,0 +1,1 @@
+"""Readers of numbers, units and time references in text."""

@@ -1,0 +1,82 @@
+"""Compiled views of the data files, built once and shared by the number and unit readers."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from claimex import lexicon
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def ends_with_phrase(text: str, phrases: list[str]) -> str | None:
+    """The longest phrase that `text` ends with as whole words (case-insensitive), or None."""
+    low = text.lower().rstrip()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
+            return phrase
+    return None
+
+
+def starts_with_phrase(text: str, phrases: list[str]) -> str | None:
+    """The longest phrase that `text` starts with as whole words (case-insensitive), or None."""
+    low = text.lower().lstrip()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
+            return phrase
+    return None
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything the number reader needs, loaded and compiled once."""
+
+    numbers: dict[str, Any]
+    currencies: dict[str, Any]
+    qualifiers: dict[str, Any]
+    units: dict[str, Any]
+    never: dict[str, Any]
+    numeral: re.Pattern[str]
+    word_number: re.Pattern[str]
+    fixed_terms: re.Pattern[str]
+    multiplier: re.Pattern[str]
+    vague: re.Pattern[str]
+    fraction: re.Pattern[str]
+    phone: re.Pattern[str]
+
+
+@functools.cache
+def get() -> Lexicons:
+    """The compiled lexicons (cached for the life of the process)."""
+    numbers = lexicon.load("numbers")
+    words = list(numbers["words"])
+    word = alternation(words)
+    fraction_words = alternation(list(numbers["fractions"]))
+    return Lexicons(
+        numbers=numbers,
+        currencies=lexicon.load("currencies"),
+        qualifiers=lexicon.load("qualifiers"),
+        units=lexicon.load("units"),
+        never=lexicon.load("never"),
+        numeral=re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?"),
+        word_number=re.compile(
+            rf"\b(?:a\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{word})"
+            rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*\b",
+            re.IGNORECASE,
+        ),
+        fixed_terms=re.compile(rf"(?<!\w)(?:{alternation(lexicon.load('never')['fixed_terms'])})(?!\w)", re.I),
+        multiplier=re.compile(rf"\b(?:{alternation(list(numbers['multipliers']))})\b(?!-)", re.IGNORECASE),
+        vague=re.compile(rf"\b(?:{alternation(list(numbers['vague_plurals']))})\b", re.IGNORECASE),
+        fraction=re.compile(
+            rf"\b(?:(?:a|one|two|three|four|five|nine)[\s-](?:{fraction_words})\s+of|half\s+(?=of|the|a|an|its|"
+            rf"their|his|her|all|our|those|these)\b)",
+            re.IGNORECASE,
+        ),
+        phone=re.compile(r"(?<!\w)(?:\+\d{1,3}[\s-]?)?(?:\(?0\d{2,4}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}(?!\w)"),
+    )

@@ -1,0 +1,323 @@
+"""Find quantities in text: numerals, number words, scales, ranges, multipliers, vague plurals.
+
+The reader works on plain text and never raises; `extract` adds what needs the parse
+(counted noun, period, speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from claimex.normalise import units
+from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+
+_TAIL = re.compile(r"[A-Za-z]+")
+_SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
+
+
+@dataclass
+class Quantity:
+    """A quantity found in text: its span (qualifier to unit) and normalised reading."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    value_high: float | None = None
+    unit: str | None = None
+    per: str | None = None
+    qualifier: str = "exact"
+    kind: str = "count"  # count, money, percent, ratio, duration, measure, vague, fraction
+    bare: bool = False  # a plain integer with no unit, scale or qualifier (a year, a page, ...)
+
+
+def _to_float(number: Decimal) -> float:
+    value = float(number)
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value  # type: ignore[return-value]
+
+
+def parse_numeral(text: str) -> Decimal | None:
+    """Read a numeral such as "1,400" or "4.7"."""
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_words(text: str) -> Decimal | None:
+    """Read spelled-out numbers: "twenty-five", "two hundred and fifty", "a dozen", "three million"."""
+    table = get().numbers["words"]
+    total, current = Decimal(0), Decimal(0)
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("a", "and", ""):
+            continue
+        value = table.get(word)
+        if value is None:
+            return None
+        seen = True
+        value = Decimal(str(value))
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = Decimal(0)
+        else:
+            current += value
+    return total + current if seen else None
+
+
+class _Reader:
+    """One pass over one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lex: Lexicons = get()
+        self.blocked: list[tuple[int, int]] = [m.span() for m in self.lex.fixed_terms.finditer(text)]
+        self.blocked += [m.span() for m in self.lex.phone.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+        self.taken: list[tuple[int, int]] = []
+        self.out: list[Quantity] = []
+
+    # --- helpers -----------------------------------------------------------------
+    def _free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.blocked + self.taken)
+
+    def _before(self, pos: int, width: int = 40) -> str:
+        return self.text[max(0, pos - width) : pos]
+
+    def _word_before(self, pos: int) -> str:
+        match = re.search(r"([\w.'’]+)\W*$", self._before(pos, 30))
+        return match.group(1) if match else ""
+
+    def _add(self, q: Quantity) -> None:
+        self.out.append(q)
+        self.taken.append((q.start, q.end))
+
+    def _qualify(self, q: Quantity) -> Quantity:
+        """Attach a qualifier from the words before or after the quantity."""
+        quals = self.lex.qualifiers
+        before = self._before(q.start)
+        for name, phrases in quals["before"].items():
+            phrase = ends_with_phrase(before, phrases)
+            if phrase:
+                q.qualifier = name
+                q.start -= len(before) - before.lower().rstrip().rfind(phrase)
+                return q
+        after = self.text[q.end : q.end + 20]
+        for name, phrases in quals["after"].items():
+            if starts_with_phrase(after, phrases):
+                q.qualifier = name
+                return q
+        return q
+
+    # --- numerals ------------------------------------------------------------------
+    def _excluded_numeral(self, start: int, end: int, token: str) -> bool:
+        """Numbers that are parts of names, dates, times, versions or codes."""
+        text, never = self.text, self.lex.never
+        prev_char = text[start - 1] if start else " "
+        next_char = text[end] if end < len(text) else " "
+        if prev_char.isalpha() or next_char.isdigit():
+            return True  # "G8", "MP3"
+        if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit():
+            return True  # "Hwasong-12", "Covid-19"
+        if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
+            return True  # "24/7", "10:30", "3.8.0"
+        if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
+            return True
+        if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            return True  # a version number
+        word = self._word_before(start)
+        low = word.lower()
+        if low in never["reference_words"]:
+            return True
+        if word[:1].isupper() and low in never["name_prefixes"]:
+            return True
+        if low in self.lex.numbers["age_words"]:
+            return True
+        after = text[end : end + 30]
+        if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
+            return True
+        if starts_with_phrase(after.lstrip(), never["name_suffix_words"]) and after[:1] == " " and after[1:2].isupper():
+            return True  # "10 Downing Street"
+        return self._is_date_part(start, end, token)
+
+    def _is_date_part(self, start: int, end: int, token: str) -> bool:
+        months = self.lex.never["months"]
+        value = parse_numeral(token)
+        if value is None or value != value.to_integral() or "," in token:
+            return False
+        day_like = 1 <= value <= 31
+        after = re.match(r"(?:st|nd|rd|th)?\s+([A-Za-z]+)", self.text[end : end + 16])
+        if day_like and after and after.group(1).lower() in months:
+            return True  # "3 January"
+        before = self._word_before(start)
+        return bool((day_like or _YEAR.fullmatch(token)) and before.lower().rstrip(".") in months)
+
+    def _scan_numerals(self) -> None:
+        for match in self.lex.numeral.finditer(self.text):
+            start, end = match.span()
+            if not self._free(start, end) or self._excluded_numeral(start, end, match.group()):
+                continue
+            value = parse_numeral(match.group())
+            if value is None:
+                continue
+            q = self._read_after(start, end, value)
+            if q is not None:
+                self._finish(q)
+
+    def _read_after(self, start: int, end: int, value: Decimal) -> Quantity | None:
+        """Build a quantity from a numeral at [start, end): currency before, scale and unit after."""
+        text = self.text
+        q = Quantity(start, end, start, end, 0.0)
+        currency, cur_start = units.currency_before(text, start)
+        if currency:
+            q.unit, q.kind, q.start = currency, "money", cur_start
+        tail = _TAIL.match(text, end)
+        spaced = _SCALE_SPACED.match(text, end)
+        if tail:  # letters glued to the number: "4.7m", "583p", "3.5km", "1990s", "14th"
+            word = tail.group()
+            reading = units.glued_tail(word, text[tail.end() : tail.end() + 12], currency)
+            if reading is None:
+                return None
+            scale, unit, kind, factor = reading
+            value *= Decimal(str(scale * factor))
+            q.end = tail.end()
+            if unit:
+                q.unit, q.kind = unit, kind
+        elif spaced:
+            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(1).lower()]))
+            q.end = spaced.end()
+        q.value = _to_float(value)
+        q = units.read_unit_after(text, q)
+        if q.kind == "count" and q.unit is None and "," not in text[start:end] and q.end == end:
+            q.bare = True
+        return q
+
+    def _finish(self, q: Quantity) -> None:
+        """Ranges, qualifier, rate and exclusions, then record the quantity."""
+        q = self._range(q)
+        if q is None or q.kind == "age":
+            return
+        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not units.counts_follow(self.text, q.end):
+            return  # a year used as a time reference
+        if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
+            return
+        q = self._qualify(q)
+        q.per = q.per or units.rate_after(self.text, q.end)
+        self._add(q)
+
+    def _range(self, q: Quantity) -> Quantity | None:
+        """Join "5-10%" and "between 5 and 10" into one ranged quantity; skip sports scores."""
+        link = _RANGE_LINK.match(self.text, q.end)
+        if not link or (q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end])):
+            return q
+        joiner = link.group().strip()
+        if joiner == "and" and not self._before(q.start, 12).lower().rstrip().endswith("between"):
+            return q
+        if joiner == "to" and self._word_before(q.start).lower() in self.lex.numbers["change_words"]:
+            return q  # "from 48 to 63", "rose 4p to 583p": two claims
+        nxt = self.lex.numeral.match(self.text, link.end())
+        sym_currency, _ = units.currency_at(self.text, link.end())
+        if sym_currency and not nxt:
+            nxt = self.lex.numeral.match(self.text, link.end() + len(units.symbol_at(self.text, link.end())))
+        if not nxt:
+            return q
+        high_value = parse_numeral(nxt.group())
+        if high_value is None:
+            return q
+        high = self._read_after(nxt.start(), nxt.end(), high_value)
+        if high is None:
+            return q
+        if joiner in "-–—" and q.bare and high.bare and float(high_value) <= q.value:
+            self.taken.append((q.start, high.end))
+            return None  # "won 3-1": a score
+        scale = Decimal(str(high.value)) / high_value if high_value and q.end == q.num_end else Decimal(1)
+        low = Decimal(str(q.value)) * scale if high.value else Decimal(str(q.value))
+        if float(low) > high.value:
+            return q
+        q.value, q.value_high = _to_float(low), high.value
+        q.unit, q.kind = q.unit or high.unit, high.kind if q.kind == "count" else q.kind
+        q.per = high.per
+        q.end, q.bare = high.end, False
+        return q
+
+    # --- words, multipliers, vague plurals, fractions --------------------------------
+    def _scan_words(self) -> None:
+        for match in self.lex.word_number.finditer(self.text):
+            start, end = match.span()
+            words = match.group().lower().split()
+            if words in (["a"], ["and"]) or not self._free(start, end):
+                continue
+            if match.group().lower() == "one" and not units.counts_follow(self.text, end):
+                continue  # "one" is a count only before what it counts
+            value = parse_words(match.group())
+            if value is None:
+                continue
+            if self.text[end : end + 1] == "-" and not units.hyphen_unit(self.text, end):
+                continue  # "two-state solution", "three-line whip"
+            q = Quantity(start, end, start, end, _to_float(value))
+            q = units.read_unit_after(self.text, q)
+            self._finish(q)
+
+    def _scan_multipliers(self) -> None:
+        nums = self.lex.numbers
+        for match in self.lex.multiplier.finditer(self.text):
+            start, end = match.span()
+            word = match.group().lower()
+            if not self._free(start, end) or self.text[start - 1 : start] == "-":
+                continue
+            after = self.text[end : end + 20]
+            before = self._before(start)
+            if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
+                continue
+            if word in nums["verb_only_multipliers"] and not ends_with_phrase(before, nums["multiplier_triggers"]):
+                continue
+            q = Quantity(start, end, start, end, nums["multipliers"][word], unit="ratio", kind="ratio")
+            self._add(self._qualify(q))
+
+    def _scan_vague(self) -> None:
+        for match in self.lex.vague.finditer(self.text):
+            start, end = match.span()
+            if not self._free(start, end) or re.search(r"\d\s*$", self._before(start, 4)):
+                continue  # "5 million" was read as a scale
+            value = self.lex.numbers["vague_plurals"][match.group().lower()]
+            q = Quantity(start, end, start, end, value, qualifier="lower_bound", kind="vague")
+            money = units.currency_word_after(self.text, end, of=True)
+            if money:
+                q.unit, q.kind = money, "money"
+            self._add(q)
+
+    def _scan_fractions(self) -> None:
+        fractions = self.lex.numbers["fractions"]
+        for match in self.lex.fraction.finditer(self.text):
+            start, end = match.span()
+            if not self._free(start, end):
+                continue
+            words = re.split(r"[\s-]+", match.group().lower().strip())
+            numerator = parse_words(words[0]) if words[0] not in ("a", "half") else Decimal(1)
+            name = "half" if words[0] == "half" else words[1]
+            if numerator is None or name not in fractions:
+                continue
+            value = _to_float(numerator * Decimal(str(fractions[name])))
+            span_end = start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
+            self._add(self._qualify(Quantity(start, span_end, start, span_end, value, kind="fraction")))
+
+    def read(self) -> list[Quantity]:
+        self._scan_numerals()
+        self._scan_multipliers()
+        self._scan_words()
+        self._scan_vague()
+        self._scan_fractions()
+        return sorted(self.out, key=lambda q: q.start)
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, with spans into `text`."""
+    return _Reader(text).read()

@@ -1,0 +1,199 @@
+"""Units around a number: currencies, percentages, durations, rates, and physical measures (quantulum3)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
+
+if TYPE_CHECKING:
+    from claimex.normalise.numbers import Quantity
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
+_FUNCTION_WORDS = frozenset(
+    "of and or in on at to for the a an is was were are be been has have had who which that by with from as "
+    "but if when than per this those these it its their his her our we they he she i you there then so".split()
+)
+_IRREGULAR_PLURALS = frozenset("people staff children men women police personnel cattle sheep fish".split())
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = get()
+    u, c = lex.units, lex.currencies
+    return {
+        "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
+        "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
+        "time": re.compile(rf"[\s-]({alternation(list(u['time_units']))})\b", re.IGNORECASE),
+        "money_word": re.compile(rf"\s+(?:of\s+)?(?:US\s+)?({alternation(list(c['words']))})\b", re.IGNORECASE),
+        "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
+        "times": re.compile(r"\s+times\b", re.IGNORECASE),
+        "measure": re.compile(rf"\s?({alternation(u['measure_hints'])})\b(?:\s+(?:per|an?)\s+\w+)?", re.I),
+        "rate": re.compile(
+            rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{alternation(u['per_words'])})\s+({alternation(list(u['per_units']))})\b"
+            r"(?!\s+(?:ago|earlier|later|before|after))",
+            re.IGNORECASE,
+        ),
+        "age": re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE),
+    }
+
+
+def currency_at(text: str, pos: int) -> tuple[str | None, int]:
+    """The currency whose symbol or code starts at `pos`, and where its number starts."""
+    symbol = symbol_at(text, pos)
+    if symbol:
+        return get().currencies["symbols"][symbol], pos + len(symbol)
+    return None, pos
+
+
+def symbol_at(text: str, pos: int) -> str:
+    """The currency symbol starting at `pos`, or ''."""
+    for symbol in sorted(get().currencies["symbols"], key=len, reverse=True):
+        if text.startswith(symbol, pos):
+            return str(symbol)
+    return ""
+
+
+def currency_before(text: str, start: int) -> tuple[str | None, int]:
+    """The currency written just before a number ("£", "US$", "GBP "), and where it starts."""
+    cur = get().currencies
+    head = text[max(0, start - 5) : start]
+    stripped = head.rstrip(" ")
+    for symbol in sorted(cur["symbols"], key=len, reverse=True):
+        if stripped.endswith(symbol) and len(head) - len(stripped) <= 1:
+            begin = start - (len(head) - len(stripped)) - len(symbol)
+            if symbol.endswith("$") and begin > 0 and text[begin - 1].isalpha() and len(symbol) == 1:
+                continue  # "US$" is matched by its own entry
+            return cur["symbols"][symbol], begin
+    code = re.search(r"\b([A-Z]{3}) ?$", text[max(0, start - 4) : start])
+    if code and code.group(1) in cur["codes"]:
+        return code.group(1), start - len(code.group())
+    return None, start
+
+
+def glued_tail(word: str, following: str, currency: str | None) -> tuple[float, str | None, str, float] | None:
+    """Read letters glued to a numeral: (scale, unit, kind, factor), or None when no claim ("14th", "1990s")."""
+    lex = get()
+    low = word.lower()
+    scales = lex.numbers["scales"]
+    if low == "m" and not currency and starts_with_phrase(following, lex.never["metre_context"]):
+        return 1.0, "metre", "measure", 1.0
+    if low in scales and (low != "b" or currency):
+        return float(scales[low]), None, "count", 1.0
+    minor = lex.currencies["minor"].get(low)
+    if minor and not currency and (low != "c" or word == "c"):
+        return 1.0, minor[0], "money", float(minor[1])
+    if low in lex.units["measure_hints"] and (len(low) > 1 or word in ("g", "C", "F")):
+        unit = measure(word)
+        return (1.0, unit, "measure", 1.0) if unit else None
+    return None
+
+
+def read_unit_after(text: str, q: Quantity) -> Quantity:
+    """Extend `q` over a unit written after it: %, percentage points, pence, currency words, durations."""
+    pats = _patterns()
+    lex = get()
+    if q.kind == "measure":
+        return q
+    for name in ("point", "percent"):
+        match = pats[name].match(text, q.end)
+        if match and q.kind != "money":
+            q.unit = "percentage_point" if name == "point" else "percent"
+            q.kind, q.end = "percent", match.end()
+            return q
+    minor = pats["minor_word"].match(text, q.end)
+    if minor and q.kind == "count":
+        code, factor = lex.currencies["minor"][minor.group(1).lower()]
+        q.value = float(Decimal(str(q.value)) * Decimal(str(factor)))
+        q.unit, q.kind, q.end = code, "money", minor.end()
+        return q
+    money = pats["money_word"].match(text, q.end)
+    if money and q.kind == "count":
+        q.unit, q.kind, q.end = lex.currencies["words"][money.group(1).lower()], "money", money.end()
+        return q
+    if pats["age"].match(text, q.end):
+        q.kind = "age"
+        return q
+    time = pats["time"].match(text, q.end)
+    if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
+        unit = lex.units["time_units"][time.group(1).lower()]
+        if unit == "fortnight":
+            q.value, unit = q.value * 2, "week"
+        q.unit, q.kind, q.end = unit, "duration", time.end()
+        return q
+    times = pats["times"].match(text, q.end)
+    if times and q.kind == "count" and starts_with_phrase(text[times.end() : times.end() + 20],
+                                                         lex.numbers["ratio_followers"]):
+        q.unit, q.kind, q.end = "ratio", "ratio", times.end()
+        return q
+    measured = pats["measure"].match(text, q.end)
+    if measured and q.kind == "count" and (len(measured.group(1)) > 1 or measured.group(1) in ("g", "C", "F")):
+        unit = measure(text[q.num_start : measured.end()])
+        if unit:
+            q.unit, q.kind, q.end = unit, "measure", q.end + len(measured.group().rstrip())
+    return q
+
+
+@functools.cache
+def measure(snippet: str) -> str | None:
+    """The physical unit quantulum3 reads in a short snippet ("3.5km", "40 tonnes"), or None."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser  # imported on first use: it is slow to load
+
+        try:
+            found = parser.parse(snippet if snippet[:1].isdigit() else f"1 {snippet}")
+        except Exception:  # quantulum3 raises assorted errors on odd input; a miss is not a failure
+            return None
+    for quantity in found:
+        if quantity.unit.entity.name not in ("dimensionless", "unknown", "currency"):
+            return str(quantity.unit.name)
+    return None
+
+
+def rate_after(text: str, end: int) -> str | None:
+    """The denominator of a rate written after a quantity ("10 times a week" -> "week")."""
+    match = _patterns()["rate"].match(text, end)
+    if not match or re.search(r"[.;:!?]", match.group()):
+        return None
+    return str(get().units["per_units"][match.group(1).lower()])
+
+
+def next_word(text: str, end: int) -> str:
+    """The word right after position `end`, or ''."""
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+def counts_follow(text: str, end: int) -> bool:
+    """True when a plural noun-like word follows ("2000 jobs", "one person" is handled by the caller)."""
+    word = next_word(text, end)
+    low = word.lower()
+    if not word or low in _FUNCTION_WORDS or not word[0].islower():
+        return False
+    return low.endswith("s") or low in _IRREGULAR_PLURALS or text[end - 3 : end].lower() == "one"
+
+
+def hyphen_unit(text: str, end: int) -> bool:
+    """True for "two-year", "five-day": a number hyphened to a time unit."""
+    return bool(_patterns()["time"].match(text, end))
+
+
+def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
+    """The currency named by a word after `end` ("millions of pounds")."""
+    match = _patterns()["money_word"].match(text, end)
+    if not match or (not of and "of" in match.group().lower().split()):
+        return None
+    return str(get().currencies["words"][match.group(1).lower()])
+
+
+def is_time_reference(text: str, q: Quantity, never: dict[str, list[str]]) -> bool:
+    """True for durations used as time references: "six weeks ago", "in the past two years"."""
+    before = text[max(0, q.start - 30) : q.start]
+    if ends_with_phrase(before, never["time_reference_before"]):
+        return True
+    return bool(starts_with_phrase(text[q.end : q.end + 15], never["time_reference_after"]))

