@@ -61,9 +61,11 @@ class _ArticleExtractor:
                 continue
             found = quote_speaker(self.doc, span, self.resolver)
             previous = self.quote_spans[-1] if self.quote_spans else None
-            # An unattributed quotation right after another one (same or next paragraph) continues its speaker.
-            if not found.speaker and previous is not None and (
-                not previous[0].closed or self.doc.text.count("\n\n", previous[0].end, span.start) <= 1
+            # An unattributed quotation right after another (same or next paragraph) keeps its speaker.
+            if (
+                not found.speaker
+                and previous is not None
+                and (not previous[0].closed or self.doc.text.count("\n\n", previous[0].end, span.start) <= 1)
             ):
                 found = Attribution(speaker=previous[1].speaker, cue=previous[1].cue)
             self.quote_spans.append((span, found))
@@ -91,12 +93,24 @@ class _ArticleExtractor:
                 who = attribute_claim(span.root, self.resolver) if span is not None else Attribution()
                 quoted = False
             start, end = self.art.textmap.span(q.start, q.end)
-            claims.append(Claim(
-                start=start, end=end, text=self.art.textmap.original[start:end], value=q.value,
-                value_high=q.value_high, unit=q.unit, per=q.per, counted=_counted(self.doc, q),
-                qualifier=q.qualifier, period=period, speaker=who.speaker, source=who.source, quote=quoted,
-                sentence=" ".join(sentence.text.split()),
-            ))
+            claims.append(
+                Claim(
+                    start=start,
+                    end=end,
+                    text=self.art.textmap.original[start:end],
+                    value=q.value,
+                    value_high=q.value_high,
+                    unit=q.unit,
+                    per=q.per,
+                    counted=_counted(self.doc, q),
+                    qualifier=q.qualifier,
+                    period=period,
+                    speaker=who.speaker,
+                    source=who.source,
+                    quote=quoted,
+                    sentence=" ".join(sentence.text.split()),
+                )
+            )
         return claims
 
     def run(self) -> Article:
@@ -116,14 +130,21 @@ class _ArticleExtractor:
             quotes.append(Quote(start, end, self.art.textmap.original[start:end], who.speaker, who.cue))
         used = {c.speaker for c in claims} | {q.speaker for q in quotes}
         speakers = [s for name, s in self.resolver.speakers.items() if name in used]
-        return Article(self.art.index, self.art.headline, self.art.start, self.art.end, claims, quotes, speakers)
+        return Article(
+            self.art.index, self.art.headline, self.art.start, self.art.end, claims, quotes, speakers
+        )
 
 
-def extract_pages(nlp: Language, pages: Iterable[Page], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """Extract every page, parsing all their articles with one `nlp.pipe` stream."""
-    def articles() -> Iterator[tuple[str, tuple[Page, ArticleText, int]]]:
+def extract_pages(
+    nlp: Language, pages: Iterable[Page], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Page, Extraction]]:
+    """Extract every page, in order, parsing all their articles in one `nlp.pipe` stream."""
+
+    def articles() -> Iterator[tuple[str, tuple[Page, ArticleText | None, int]]]:
         for page in pages:
             found = segment(page.text, page.title)
+            if not found:  # nothing but furniture: an empty doc keeps the page in the stream
+                yield "", (page, None, 1)
             for art in found:
                 yield art.textmap.text, (page, art, len(found))
 
@@ -132,15 +153,14 @@ def extract_pages(nlp: Language, pages: Iterable[Page], batch_size: int = BATCH_
     for doc, (page, art, count) in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
         if current is None:
             current, remaining = Extraction(page.source, page.published), count
-        current.articles.append(_ArticleExtractor(art, doc, parse_date(page.published)).run())
+        if art is not None:
+            current.articles.append(_ArticleExtractor(art, doc, parse_date(page.published)).run())
         remaining -= 1
         if remaining == 0:
-            yield current
+            yield page, current
             current = None
 
 
 def extract_page(nlp: Language, page: Page) -> Extraction:
     """Extract one page."""
-    for extraction in extract_pages(nlp, [page]):
-        return extraction
-    return Extraction(page.source, page.published)
+    return next(extract_pages(nlp, [page]))[1]

@@ -15,11 +15,19 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "numbers": ("scales", "words", "fractions", "vague_plurals", "multipliers", "ratio_followers"),
     "currencies": ("symbols", "codes", "words", "minor"),
     "qualifiers": ("before", "after"),
-    "units": ("time_units", "percent", "percentage_point", "per_words", "measure_hints"),
-    "never": ("fixed_terms", "name_prefixes", "reference_words", "time_of_day", "months", "name_suffix_words"),
+    "units": ("time_units", "percent", "per_words", "measure_hints", "function_words", "irregular_plurals"),
+    "never": (
+        "fixed_terms",
+        "name_prefixes",
+        "reference_words",
+        "time_of_day",
+        "months",
+        "name_suffix_words",
+    ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("lines", "inline"),
     "attribution": ("cues", "source_nouns", "titles", "pronouns", "org_words"),
+    "datasette": ("title", "description", "tables", "queries"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -47,7 +48,8 @@ def load(name: str | None = None) -> Language:
         ) from exc
     # "£2m. The" ends a sentence: drop the tokenizer's single-letter abbreviations for scales and units.
     split = set(lexicon.load("numbers")["split_abbreviations"])
-    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items() if key not in split}
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {key: value for key, value in tokenizer.rules.items() if key not in split}
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimex_paragraphs", before="parser")
     else:

@@ -105,7 +105,7 @@ def segment(page: str, headline: str | None = None) -> list[ArticleText]:
             groups.append([])
         groups[-1].append(line)
         after_furniture = False
-    articles = []
+    articles: list[ArticleText] = []
     for group in groups:
         content = [line for line in group if not line.furniture]
         if not content:

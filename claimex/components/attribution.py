@@ -42,10 +42,15 @@ class Resolver:
         """The fullest name in the article for a name token, and its kind (person or org)."""
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         surface = ent.text if ent is not None else _compound(token)
-        kind = "org" if (ent is not None and ent.label_ in ("ORG", "NORP", "GPE")) or _is_org(surface) else "person"
+        kind = (
+            "org"
+            if (ent is not None and ent.label_ in ("ORG", "NORP", "GPE")) or _is_org(surface)
+            else "person"
+        )
         last = surface.split()[-1] if surface.split() else surface
         longer = [
-            e.text for e in self.doc.ents
+            e.text
+            for e in self.doc.ents
             if e.label_ in ("PERSON", "ORG") and e.text.split()[-1:] == [last] and len(e.text) > len(surface)
         ]
         if longer and kind == "person":
@@ -56,7 +61,9 @@ class Resolver:
         speaker = self.speakers.setdefault(name, Speaker(name=name, kind=kind))
         if description and description not in speaker.descriptions:
             speaker.descriptions.append(description)
-            org = re.search(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)", description)
+            org = re.search(
+                r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)", description
+            )
             if org and kind == "person" and speaker.organisation is None:
                 speaker.organisation = org.group(1)
         if kind == "person":
@@ -101,7 +108,10 @@ class Resolver:
 @functools.cache
 def _data() -> dict[str, set[str]]:
     raw = lexicon.load("attribution")
-    return {key: {str(w).lower() for w in raw[key]} for key in ("cues", "source_nouns", "titles", "pronouns", "org_words")}
+    return {
+        key: {str(w).lower() for w in raw[key]}
+        for key in ("cues", "source_nouns", "titles", "pronouns", "org_words")
+    }
 
 
 def _is_org(name: str) -> bool:
@@ -120,8 +130,12 @@ def _phrase(token: Token) -> str:
 
 
 def _source_phrase(token: Token) -> str:
-    """"court documents" for "court documents released last year showing ...": the noun and its modifiers."""
-    keep = [t for t in token.subtree if t.i <= token.i or (t.dep_ == "prep" and t.head == token and t.text == "by")]
+    """ "court documents" for "court documents released last year showing ...": the noun and its modifiers."""
+    keep = [
+        t
+        for t in token.subtree
+        if t.i <= token.i or (t.dep_ == "prep" and t.head == token and t.text == "by")
+    ]
     if any(t.text == "by" for t in keep):
         by = next(t for t in token.children if t.text == "by")
         keep += list(by.subtree)
@@ -163,7 +177,12 @@ def according_to(sentence: Span, resolver: Resolver) -> Attribution:
     if token is None:
         return Attribution()
     head = token
-    while head.head.i != head.i and head.head.i > token.i - 1 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < token.i + 6:
+    while (
+        head.head.i != head.i
+        and head.head.i > token.i - 1
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i < token.i + 6
+    ):
         head = head.head
     if head.ent_type_ in ("PERSON", "ORG") and head.lower_ not in _data()["source_nouns"]:
         name, kind = resolver.full_name(head)
@@ -173,7 +192,7 @@ def according_to(sentence: Span, resolver: Resolver) -> Attribution:
 
 
 def evidence_before(token: Token) -> Attribution:
-    """A source noun next to a cue before the claim in its sentence ("court documents released ... showing")."""
+    """A source noun just before a cue earlier in the sentence ("court documents released ... showing")."""
     data = _data()
     for cue in token.sent:
         if cue.i >= token.i:

@@ -137,7 +137,7 @@ def find_time_refs(text: str, published: dt.date | None) -> list[TimeRef]:
 
 def _owner_gap(text: str, end: int, ref: TimeRef) -> bool:
     gap = text[end : ref.start]
-    return 0 <= len(gap) and not re.search(r"[,;:.()–—]", gap) and len(gap.split()) <= _GAP_WORDS + 1
+    return len(gap) >= 0 and not re.search(r"[,;:.()–—]", gap) and len(gap.split()) <= _GAP_WORDS + 1
 
 
 def assign_periods(text: str, spans: list[tuple[int, int]], refs: list[TimeRef]) -> list[str | None]:
@@ -148,7 +148,11 @@ def assign_periods(text: str, spans: list[tuple[int, int]], refs: list[TimeRef])
         if before:
             owned[ri] = before[-1]
     general = next(
-        (r.period for ri, r in enumerate(refs) if ri not in owned and not r.baseline and not r.previous and r.period),
+        (
+            r.period
+            for ri, r in enumerate(refs)
+            if ri not in owned and not r.baseline and not r.previous and r.period
+        ),
         None,
     )
     anchor = general or next((r.period for r in refs if r.period and not r.previous), None)

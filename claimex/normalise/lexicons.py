@@ -70,7 +70,9 @@ def get() -> Lexicons:
             rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*\b",
             re.IGNORECASE,
         ),
-        fixed_terms=re.compile(rf"(?<!\w)(?:{alternation(lexicon.load('never')['fixed_terms'])})(?!\w)", re.I),
+        fixed_terms=re.compile(
+            rf"(?<!\w)(?:{alternation(lexicon.load('never')['fixed_terms'])})(?!\w)", re.I
+        ),
         multiplier=re.compile(rf"\b(?:{alternation(list(numbers['multipliers']))})\b(?!-)", re.IGNORECASE),
         vague=re.compile(rf"\b(?:{alternation(list(numbers['vague_plurals']))})\b", re.IGNORECASE),
         fraction=re.compile(

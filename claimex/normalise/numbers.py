@@ -17,6 +17,8 @@ _TAIL = re.compile(r"[A-Za-z]+")
 _SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
+_YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
+_CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
 @dataclass
@@ -63,11 +65,11 @@ def parse_words(text: str) -> Decimal | None:
         seen = True
         value = Decimal(str(value))
         if word == "hundred":
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         elif word == "dozen":
-            current = (current or 1) * 12
+            current = (current or Decimal(1)) * 12
         elif value >= 1000:
-            total += (current or 1) * value
+            total += (current or Decimal(1)) * value
             current = Decimal(0)
         else:
             current += value
@@ -81,7 +83,9 @@ class _Reader:
         self.text = text
         self.lex: Lexicons = get()
         self.blocked: list[tuple[int, int]] = [m.span() for m in self.lex.fixed_terms.finditer(text)]
-        self.blocked += [m.span() for m in self.lex.phone.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+        self.blocked += [
+            m.span() for m in self.lex.phone.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9
+        ]
         self.taken: list[tuple[int, int]] = []
         self.out: list[Quantity] = []
 
@@ -129,11 +133,13 @@ class _Reader:
             return True  # "Hwasong-12", "Covid-19"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
             return True  # "24/7", "10:30", "3.8.0"
+        if _YEAR_RANGE_END.search(text, max(0, start - 5), start):
+            return True  # "2007-13": the end of a span of years
         if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
             return True
         if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
             return True  # a version number
-        word = self._word_before(start)
+        word = self._word_before(start) if prev_char.isspace() else ""  # "A$3bn" is money, not "A 3"
         low = word.lower()
         if low in never["reference_words"]:
             return True
@@ -144,7 +150,11 @@ class _Reader:
         after = text[end : end + 30]
         if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
             return True
-        if starts_with_phrase(after.lstrip(), never["name_suffix_words"]) and after[:1] == " " and after[1:2].isupper():
+        if (
+            starts_with_phrase(after.lstrip(), never["name_suffix_words"])
+            and after[:1] == " "
+            and after[1:2].isupper()
+        ):
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
 
@@ -202,10 +212,15 @@ class _Reader:
 
     def _finish(self, q: Quantity) -> None:
         """Ranges, qualifier, rate and exclusions, then record the quantity."""
-        q = self._range(q)
-        if q is None or q.kind == "age":
+        ranged = self._range(q)
+        if ranged is None or ranged.kind == "age":
             return
-        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not units.counts_follow(self.text, q.end):
+        q = ranged
+        if (
+            q.bare
+            and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
+            and not units.counts_follow(self.text, q.end)
+        ):
             return  # a year used as a time reference
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
             return
@@ -221,8 +236,10 @@ class _Reader:
         joiner = link.group().strip()
         if joiner == "and" and not self._before(q.start, 12).lower().rstrip().endswith("between"):
             return q
-        if joiner == "to" and self._word_before(q.start).lower() in self.lex.numbers["change_words"]:
-            return q  # "from 48 to 63", "rose 4p to 583p": two claims
+        word = self._word_before(q.start).lower()
+        between = joiner == "and"
+        if joiner == "to" and (word in self.lex.numbers["change_words"] or word.endswith(("ed", "ing"))):
+            return q  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
         nxt = self.lex.numeral.match(self.text, link.end())
         sym_currency, _ = units.currency_at(self.text, link.end())
         if sym_currency and not nxt:
@@ -240,7 +257,7 @@ class _Reader:
             return None  # "won 3-1": a score
         scale = Decimal(str(high.value)) / high_value if high_value and q.end == q.num_end else Decimal(1)
         low = Decimal(str(q.value)) * scale if high.value else Decimal(str(q.value))
-        if float(low) > high.value:
+        if float(low) > high.value or (not between and float(low) * _CHANGE_RATIO < high.value):
             return q
         q.value, q.value_high = _to_float(low), high.value
         q.unit, q.kind = q.unit or high.unit, high.kind if q.kind == "count" else q.kind
@@ -257,6 +274,10 @@ class _Reader:
                 continue
             if match.group().lower() == "one" and not units.counts_follow(self.text, end):
                 continue  # "one" is a count only before what it counts
+            if match.group()[0].isupper() and not re.search(
+                r"(?:^|[.!?\"“”‘’:\n]\s*)$", self._before(start, 4)
+            ):
+                continue  # "BBC One", "Formula One": a capitalised number word inside a sentence is a name
             value = parse_words(match.group())
             if value is None:
                 continue
@@ -277,7 +298,9 @@ class _Reader:
             before = self._before(start)
             if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
                 continue
-            if word in nums["verb_only_multipliers"] and not ends_with_phrase(before, nums["multiplier_triggers"]):
+            if word in nums["verb_only_multipliers"] and not ends_with_phrase(
+                before, nums["multiplier_triggers"]
+            ):
                 continue
             q = Quantity(start, end, start, end, nums["multipliers"][word], unit="ratio", kind="ratio")
             self._add(self._qualify(q))
@@ -306,7 +329,9 @@ class _Reader:
             if numerator is None or name not in fractions:
                 continue
             value = _to_float(numerator * Decimal(str(fractions[name])))
-            span_end = start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
+            span_end = (
+                start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
+            )
             self._add(self._qualify(Quantity(start, span_end, start, span_end, value, kind="fraction")))
 
     def read(self) -> list[Quantity]:

@@ -14,11 +14,6 @@ if TYPE_CHECKING:
     from claimex.normalise.numbers import Quantity
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
-_FUNCTION_WORDS = frozenset(
-    "of and or in on at to for the a an is was were are be been has have had who which that by with from as "
-    "but if when than per this those these it its their his her our we they he she i you there then so".split()
-)
-_IRREGULAR_PLURALS = frozenset("people staff children men women police personnel cattle sheep fish".split())
 
 
 @functools.cache
@@ -29,7 +24,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
         "time": re.compile(rf"[\s-]({alternation(list(u['time_units']))})\b", re.IGNORECASE),
-        "money_word": re.compile(rf"\s+(?:of\s+)?(?:US\s+)?({alternation(list(c['words']))})\b", re.IGNORECASE),
+        "money_word": re.compile(rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b", re.IGNORECASE),
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
         "measure": re.compile(rf"\s?({alternation(u['measure_hints'])})\b(?:\s+(?:per|an?)\s+\w+)?", re.I),
@@ -75,8 +70,10 @@ def currency_before(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def glued_tail(word: str, following: str, currency: str | None) -> tuple[float, str | None, str, float] | None:
-    """Read letters glued to a numeral: (scale, unit, kind, factor), or None when no claim ("14th", "1990s")."""
+def glued_tail(
+    word: str, following: str, currency: str | None
+) -> tuple[float, str | None, str, float] | None:
+    """Read letters glued to a numeral: (scale, unit, kind, factor), or None for "14th", "1990s"."""
     lex = get()
     low = word.lower()
     scales = lex.numbers["scales"]
@@ -126,12 +123,19 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         q.unit, q.kind, q.end = unit, "duration", time.end()
         return q
     times = pats["times"].match(text, q.end)
-    if times and q.kind == "count" and starts_with_phrase(text[times.end() : times.end() + 20],
-                                                         lex.numbers["ratio_followers"]):
+    if (
+        times
+        and q.kind == "count"
+        and starts_with_phrase(text[times.end() : times.end() + 20], lex.numbers["ratio_followers"])
+    ):
         q.unit, q.kind, q.end = "ratio", "ratio", times.end()
         return q
     measured = pats["measure"].match(text, q.end)
-    if measured and q.kind == "count" and (len(measured.group(1)) > 1 or measured.group(1) in ("g", "C", "F")):
+    if (
+        measured
+        and q.kind == "count"
+        and (len(measured.group(1)) > 1 or measured.group(1) in ("g", "C", "F"))
+    ):
         unit = measure(text[q.num_start : measured.end()])
         if unit:
             q.unit, q.kind, q.end = unit, "measure", q.end + len(measured.group().rstrip())
@@ -173,9 +177,10 @@ def counts_follow(text: str, end: int) -> bool:
     """True when a plural noun-like word follows ("2000 jobs", "one person" is handled by the caller)."""
     word = next_word(text, end)
     low = word.lower()
-    if not word or low in _FUNCTION_WORDS or not word[0].islower():
+    units = get().units
+    if not word or low in units["function_words"] or not word[0].islower():
         return False
-    return low.endswith("s") or low in _IRREGULAR_PLURALS or text[end - 3 : end].lower() == "one"
+    return low.endswith("s") or low in units["irregular_plurals"] or text[end - 3 : end].lower() == "one"
 
 
 def hyphen_unit(text: str, end: int) -> bool:

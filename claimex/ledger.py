@@ -1,0 +1,221 @@
+"""The SQLite fact ledger: sqlite-utils Migrations, content-hash ids, one transaction per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from claimex import __version__
+from claimex.errors import LedgerError
+from claimex.records import Article, Extraction
+
+migrations = sqlite_utils.Migrations("claimex")
+TABLES = ("ingest_runs", "articles", "speakers", "claims", "quotes")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Runs, articles, speakers, claims and quotes, with indexes for the common filters."""
+    db.table("ingest_runs").create(
+        {"id": int, "started_at": str, "command": str, "claimex_version": str, "model": str}, pk="id"
+    )
+    db.table("articles").create(
+        {
+            "id": str,
+            "source": str,
+            "article_index": int,
+            "headline": str,
+            "url": str,
+            "outlet": str,
+            "published": str,
+            "start": int,
+            "end": int,
+            "content_hash": str,
+            "text": str,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "ingest_runs", "id")],
+    )
+    db.table("speakers").create(
+        {"id": str, "article_id": str, "name": str, "kind": str, "descriptions": str, "organisation": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("claims").create(
+        {
+            "id": str,
+            "article_id": str,
+            "start": int,
+            "end": int,
+            "text": str,
+            "value": float,
+            "value_high": float,
+            "unit": str,
+            "per": str,
+            "counted": str,
+            "qualifier": str,
+            "period": str,
+            "speaker": str,
+            "source": str,
+            "quote": int,
+            "sentence": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("quotes").create(
+        {"id": str, "article_id": str, "start": int, "end": int, "text": str, "speaker": str, "cue": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    for table, columns in (
+        ("claims", ["article_id"]),
+        ("claims", ["speaker"]),
+        ("claims", ["unit"]),
+        ("claims", ["period"]),
+        ("quotes", ["article_id"]),
+        ("speakers", ["article_id"]),
+        ("articles", ["source"]),
+    ):
+        db.table(table).create_index(columns)
+    db.table("claims").enable_fts(["sentence", "text"], create_triggers=True)
+
+
+def digest(*parts: object) -> str:
+    """A short stable id from the parts: the same content always gets the same id."""
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class IngestCounts:
+    """What one ingest added and what was already there."""
+
+    articles_new: int = 0
+    articles_present: int = 0
+    claims_new: int = 0
+    quotes_new: int = 0
+
+    def add(self, other: IngestCounts) -> None:
+        """Add another count to this one."""
+        for name in ("articles_new", "articles_present", "claims_new", "quotes_new"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def open_ledger(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating and migrating as needed) the ledger at `path`."""
+    target = Path(path)
+    if target.exists() and target.stat().st_size and target.read_bytes()[:16] != b"SQLite format 3\x00":
+        raise LedgerError(f"{path}: not a SQLite database; pass another --db path")
+    try:
+        db = sqlite_utils.Database(target)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 10000")
+        if not target.exists() or db.journal_mode != "wal":
+            db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise LedgerError(f"{path}: cannot open the ledger ({exc})") from exc
+    return db
+
+
+class Run:
+    """One ingest run, recorded in `ingest_runs` only once it writes its first article."""
+
+    def __init__(self, db: sqlite_utils.Database, command: str, model: str) -> None:
+        self.db, self.command, self.model = db, command, model
+        self._id: int | None = None
+
+    @property
+    def id(self) -> int:
+        """The run's row id, inserting the row on first use (inside the caller's transaction)."""
+        if self._id is None:
+            table = self.db.table("ingest_runs")
+            table.insert(
+                {
+                    "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "command": self.command,
+                    "claimex_version": __version__,
+                    "model": self.model,
+                }
+            )
+            self._id = int(str(table.last_pk))
+        return self._id
+
+
+def _article_row(extraction: Extraction, article: Article, original: str) -> dict[str, Any]:
+    text = original[article.start : article.end]
+    content_hash = digest(text)
+    return {
+        "id": digest(article.headline, content_hash),
+        "source": extraction.source,
+        "article_index": article.index,
+        "headline": article.headline,
+        "url": None,
+        "outlet": None,
+        "published": extraction.published,
+        "start": article.start,
+        "end": article.end,
+        "content_hash": content_hash,
+        "text": text,
+    }
+
+
+def write_extraction(
+    db: sqlite_utils.Database,
+    extraction: Extraction,
+    original: str,
+    run: Run,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> IngestCounts:
+    """Write every article of an extraction, one transaction each; articles already present are skipped."""
+    counts = IngestCounts()
+    for article in extraction.articles:
+        row = _article_row(extraction, article, original)
+        row.update(url=url, outlet=outlet)
+        article_id = row["id"]
+        with db.atomic():
+            if db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
+                counts.articles_present += 1
+                continue
+            db.table("articles").insert({**row, "run_id": run.id})
+            db.table("claims").insert_all(
+                {"id": digest(article_id, c.start, c.end), "article_id": article_id, **_plain(c.__dict__)}
+                for c in article.claims
+            )
+            db.table("quotes").insert_all(
+                {"id": digest(article_id, q.start, q.end), "article_id": article_id, **q.__dict__}
+                for q in article.quotes
+            )
+            db.table("speakers").insert_all(
+                {
+                    "id": digest(article_id, s.name),
+                    "article_id": article_id,
+                    "name": s.name,
+                    "kind": s.kind,
+                    "descriptions": json.dumps(s.descriptions, ensure_ascii=False),
+                    "organisation": s.organisation,
+                }
+                for s in article.speakers
+            )
+        counts.articles_new += 1
+        counts.claims_new += len(article.claims)
+        counts.quotes_new += len(article.quotes)
+    return counts
+
+
+def _plain(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: int(v) if isinstance(v, bool) else v for k, v in fields.items()}
+
+
+def row_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Rows in each ledger table."""
+    return {name: db.table(name).count for name in TABLES}

@@ -1,0 +1,76 @@
+"""Terminal output: the only module that imports rich."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from claimex.ledger import IngestCounts
+from claimex.records import Extraction
+
+SNIPPET = 70
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def claims_table(extractions: Iterable[Extraction], console: Console) -> None:
+    """Print every claim as a table row: article, speaker, value, unit, qualifier, period, sentence."""
+    table = Table(title="Numeric claims", show_lines=False, expand=True)
+    for name in ("art", "speaker / source", "value", "unit", "qualifier", "period", "sentence"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("value", "unit", "period"))
+    rows = 0
+    for extraction in extractions:
+        for article in extraction.articles:
+            for claim in article.claims:
+                value = _number(claim.value) + (f"–{_number(claim.value_high)}" if claim.value_high else "")
+                unit = (claim.unit or "") + (f"/{claim.per}" if claim.per else "")
+                who = claim.speaker or (f"[i]{claim.source}[/i]" if claim.source else "")
+                snippet = (
+                    claim.sentence if len(claim.sentence) <= SNIPPET else claim.sentence[: SNIPPET - 1] + "…"
+                )
+                table.add_row(
+                    str(article.index), who, value, unit, claim.qualifier, claim.period or "", snippet
+                )
+                rows += 1
+    if rows:
+        console.print(table)
+    else:
+        console.print("No numeric claims found.")
+
+
+def ingest_summary(counts: IngestCounts, tables: dict[str, int], db_path: str, console: Console) -> None:
+    """Print what an ingest added, what was already there, and the ledger's size."""
+    console.print(
+        f"[bold]{counts.articles_new}[/bold] new articles ({counts.articles_present} already present), "
+        f"[bold]{counts.claims_new}[/bold] new claims, [bold]{counts.quotes_new}[/bold] new quotes"
+    )
+    sizes = ", ".join(f"{n} {name}" for name, n in tables.items())
+    console.print(f"ledger {db_path}: {sizes}")
+
+
+@contextmanager
+def progress(total: int, console: Console, enabled: bool) -> Iterator[Progress | None]:
+    """A progress bar on stderr for long jobs (articles, rate, time left), or nothing."""
+    if not enabled:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[claims]} claims"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    with bar:
+        bar.add_task("pages", total=total, claims=0)
+        yield bar

@@ -1,0 +1,70 @@
+"""Datasette over the ledger, through Datasette's own client: metadata, canned queries, read-only."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimex import serve
+from claimex.cli import cli
+from claimex.errors import LedgerError
+from tests.conftest import SEED, SEED_PUBLISHED
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "ledger.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _get(db: Path, path: str) -> Any:
+    async def fetch() -> Any:
+        return await serve.datasette_app(db).client.get(path)
+
+    return asyncio.run(fetch())
+
+
+def test_claims_by_speaker_returns_rows(ledger: Path) -> None:
+    response = _get(ledger, "/ledger/claims_by_speaker.json?speaker=Whelton&_shape=array")
+    assert response.status_code == 200
+    rows = response.json()
+    assert rows and all("Whelton" in row["speaker"] for row in rows)
+
+
+def test_claims_in_article_returns_rows(ledger: Path) -> None:
+    response = _get(ledger, "/ledger/claims_in_article.json?headline=antisemitism&_shape=array")
+    assert response.status_code == 200
+    assert {row["unit"] for row in response.json()} == {"GBP", None}
+
+
+def test_metadata_describes_columns(ledger: Path) -> None:
+    response = _get(ledger, "/-/metadata.json")
+    claims = response.json()["databases"]["ledger"]["tables"]["claims"]
+    assert "qualifier" in claims["columns"] and claims["description"]
+
+
+def test_write_sql_is_refused(ledger: Path) -> None:
+    response = _get(ledger, "/ledger.json?sql=delete+from+claims")
+    assert response.status_code == 400
+    count = _get(ledger, "/ledger.json?sql=select+count(*)+as+n+from+claims&_shape=array").json()[0]["n"]
+    assert count > 30
+
+
+def test_public_address_needs_a_flag(ledger: Path) -> None:
+    with pytest.raises(LedgerError, match="--public"):
+        serve.serve(ledger, "0.0.0.0", 8001)
+
+
+def test_missing_ledger_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match="claimex ingest"):
+        serve.datasette_app(tmp_path / "nope.db")
