@@ -51,9 +51,8 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(pages)} pages, {chars:,} characters, {claims} claims")
     for name, seconds in (("bare nlp.pipe", bare), ("claimex extract", extract), ("claimex ingest", ingest)):
-        print(
-            f"{name:16} {seconds:7.2f} s  {len(pages) / seconds:7.1f} articles/s  {chars / seconds:10,.0f} chars/s"
-        )
+        rate = len(pages) / seconds
+        print(f"{name:16} {seconds:7.2f} s  {rate:7.1f} articles/s  {chars / seconds:10,.0f} chars/s")
     print(f"extract/bare {extract / bare:.2f}   ingest/bare {ingest / bare:.2f}   peak memory {peak:.0f} MiB")
 
 
