@@ -1,0 +1,82 @@
+"""Attribution against PolNeAR dev (../shared/attribution/polnear-dev): who said the numbers and the quotes.
+
+    python benchmarks/attribution.py [--corpus ../shared/attribution/polnear-dev]
+
+For numeric attributions with a named source: is a claim found inside the content, credited to that source
+(as speaker or source)? For direct quotations with a named source: is a quotation found over the content
+with that speaker? A name matches when they share a capitalised word ("Clinton" in "Hillary Clinton").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from claimex import pipeline
+from claimex.extract import extract_pages
+from claimex.records import Extraction, Page
+
+ROOT = Path(__file__).resolve().parent.parent
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+_STOP = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "He", "She", "They", "It", "We", "I"}
+
+
+def _names(text: str | None) -> set[str]:
+    return {w for w in _NAME_WORD.findall(text or "") if w not in _STOP}
+
+
+def _same(gold: str, *found: str | None) -> bool:
+    wanted = _names(gold)
+    return bool(wanted) and any(wanted & _names(f) for f in found)
+
+
+def _inside(start: int, spans: list[dict[str, Any]]) -> bool:
+    return any(s["start"] <= start < s["end"] for s in spans)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "attribution" / "polnear-dev"))
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    rows = [json.loads(line) for line in (corpus / "dev.flat.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if not r["source_is_pronoun"] and _names(r["source_text"])]
+    docs = sorted({r["doc_id"] for r in rows})
+    pages = []
+    for doc in docs:
+        path = corpus / "text" / f"{doc}.txt"
+        with open(path, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+        date = re.search(r"_(\d{4}-\d{2}-\d{2})_", doc)
+        pages.append(Page(text, doc, date.group(1) if date else None))
+    found: dict[str, Extraction] = {}
+    for page, extraction in extract_pages(pipeline.load(), pages):
+        found[page.source] = extraction
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        extraction = found[r["doc_id"]]
+        claims = [c for a in extraction.articles for c in a.claims if _inside(c.start, r["content"])]
+        quotes = [q for a in extraction.articles for q in a.quotes if _inside(q.start, r["content"])]
+        if r["contains_number"]:
+            tally["numeric: claim found in content"][1] += 1
+            tally["numeric: claim found in content"][0] += bool(claims)
+            tally["numeric: credited to the source"][1] += 1
+            tally["numeric: credited to the source"][0] += any(
+                _same(r["source_text"], c.speaker, c.source) for c in claims
+            )
+        if r["direct"]:
+            tally["direct quote: found"][1] += 1
+            tally["direct quote: found"][0] += bool(quotes)
+            tally["direct quote: right speaker"][1] += 1
+            tally["direct quote: right speaker"][0] += any(_same(r["source_text"], q.speaker) for q in quotes)
+    print(f"PolNeAR dev: {len(docs)} articles, {len(rows)} attributions with a named source")
+    for name, (ok, total) in tally.items():
+        print(f"{name:34} {ok:4} / {total:4}  {ok / total if total else 0:.1%}")
+
+
+if __name__ == "__main__":
+    main()
