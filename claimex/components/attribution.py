@@ -14,6 +14,8 @@ from claimex.records import Speaker
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_DASH_NAME = re.compile(r"[.,!?]?[”\"]?\s*[―—–]\s*((?:[A-Z][\w’'.-]+\s?){1,4})")
 
 
 @dataclass
@@ -41,6 +43,16 @@ class Resolver:
     def full_name(self, token: Token) -> tuple[str, str]:
         """The fullest name in the article for a name token, and its kind (person or org)."""
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        opened = self.doc.text.rfind("(", max(0, token.idx - 12), token.idx)
+        if opened >= 0 and ")" not in self.doc.text[opened : token.idx]:
+            # "Rep. G.K. Butterfield (D-N.C.)": the parse picked a word in the brackets; take the name before.
+            ent = next(
+                (e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent
+            )
+        if ent is None or ent.label_ not in ("PERSON", "ORG"):
+            # "Rep. Gwen Moore (D-Wis.)": the parse may pick a word in the brackets; prefer a name nearby.
+            subtree = range(token.left_edge.i, token.right_edge.i + 1)
+            ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start in subtree), ent)
         surface = ent.text if ent is not None else _compound(token)
         kind = (
             "org"
@@ -55,7 +67,7 @@ class Resolver:
         ]
         if longer and kind == "person":
             surface = max(longer, key=len)
-        return re.sub(r"^(?:the|The)\s+", "", surface).strip(" ’'s"), kind
+        return _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", surface)).strip(), kind
 
     def remember(self, name: str, kind: str, description: str | None = None) -> str:
         speaker = self.speakers.setdefault(name, Speaker(name=name, kind=kind))
@@ -93,8 +105,11 @@ class Resolver:
             return Attribution(source=_source_phrase(subject))
         if low in data["org_words"]:
             return Attribution(speaker=self.last_org or _phrase(subject))
-        if low in data["titles"]:
-            return Attribution(speaker=self._by_title(subject) or self.last_person)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        if low in data["titles"] and not indefinite:
+            return Attribution(speaker=self._by_title(subject) or self.last_person or _source_phrase(subject))
+        if subject.pos_ == "NOUN":  # "a Homeland Security Department official", "several cast members"
+            return Attribution(speaker=_source_phrase(subject))
         return Attribution()
 
     def _by_title(self, subject: Token) -> str | None:
@@ -143,12 +158,16 @@ def _source_phrase(token: Token) -> str:
     return token.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1].text
 
 
+def is_cue(token: Token) -> bool:
+    """A verb that attributes speech or findings ("said", "revealed"; not the noun "states")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _data()["cues"]
+
+
 def cue_of(token: Token) -> Token | None:
     """The nearest cue verb above `token` whose complement holds it (not its subject)."""
-    cues = _data()["cues"]
     child = token
     for head in token.ancestors:
-        if head.lemma_.lower() in cues and child.dep_ not in _SUBJECTS:
+        if is_cue(head) and child.dep_ not in _SUBJECTS:
             return head
         child = head
     return None
@@ -197,7 +216,7 @@ def evidence_before(token: Token) -> Attribution:
     for cue in token.sent:
         if cue.i >= token.i:
             break
-        if cue.lemma_.lower() not in data["cues"]:
+        if not is_cue(cue):
             continue
         window = token.doc[max(cue.sent.start, cue.i - 5) : cue.i]
         noun = next((t for t in reversed(window) if t.lower_ in data["source_nouns"]), None)
@@ -216,24 +235,35 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
             found = resolver.resolve(subject)
             found.cue = cue.lemma_
     for extra in (according_to(token.sent, resolver), evidence_before(token)):
-        found.source = found.source or extra.source
-        found.speaker = found.speaker or extra.speaker
+        named = extra.speaker or extra.source
+        if found.speaker is None and extra.speaker:
+            found.speaker = extra.speaker
+        elif found.source is None and named:
+            found.source = named  # "Bloomberg reports ..., according to the Roper Center": both are kept
     return found
 
 
 def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
     """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay)."""
-    cues = _data()["cues"]
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     candidates: list[Token] = []
     if first is not None:  # the cue nearest before the quotation first
-        candidates += reversed([t for t in first.sent if t.idx < quote.start and t.lemma_.lower() in cues])
+        candidates += reversed([t for t in first.sent if t.idx < quote.start and is_cue(t)])
+        before = doc[first.sent.start - 1] if first.sent.start > 0 else None
+        if not candidates and before is not None and before.sent.text.rstrip().endswith(":"):
+            candidates += [t for t in before.sent if is_cue(t)]  # "The Times reports:\n\n“…”"
+    dashed = _DASH_NAME.match(doc.text, quote.end)
+    if dashed:  # "…” ― Pamela Padilla"
+        name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
+        if name is not None:
+            full, kind = resolver.full_name(name.root)
+            return Attribution(speaker=resolver.remember(full, kind), cue="―")
     if last is not None:
-        candidates += [t for t in last[0].sent if t.idx >= quote.end and t.lemma_.lower() in cues]
+        candidates += [t for t in last[0].sent if t.idx >= quote.end and is_cue(t)]
         nxt = last[0].sent.end
         if not candidates and nxt < len(doc) and doc[nxt].sent.start == nxt:
-            candidates += [t for t in doc[nxt].sent[:6] if t.lemma_.lower() in cues]
+            candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
     for cue in candidates:
         subject = subject_of(cue)
         if subject is None or quote.start <= subject.idx < quote.end:

@@ -1,0 +1,102 @@
+"""Speakers and sources on real constructions (the seed page, BBC and US political news)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimex.extract import extract_page
+from claimex.records import Article, Page
+
+pytestmark = pytest.mark.model
+
+
+def _article(nlp: Language, text: str) -> Article:
+    return extract_page(nlp, Page(text, "test", "2016-09-30")).articles[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "who"),
+    [
+        ("Earlier this month, the Met revealed it had made 1,000 arrests.", "1,000", "Met"),
+        (
+            "Vans were deployed at least 256 times in 2024, according to official deployment records.",
+            "at least 256",
+            "official deployment records",
+        ),
+        (
+            "This puts the cost at more than £4m, with court documents released last year showing the party "
+            "spent £2.4m on its lawsuit.",
+            "£2.4m",
+            "court documents",
+        ),
+        (
+            "But a Homeland Security Department official said Friday that hackers have targeted the voter "
+            "registration systems of more than 20 states.",
+            "more than 20",
+            "Homeland Security Department official",
+        ),
+        (
+            "Bloomberg reports that the nominee has won among voters making $100,000 or more, "
+            "according to the Roper Center for Public Opinion Research.",
+            "$100,000",
+            "Roper Center",
+        ),
+    ],
+)
+def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
+    article = _article(nlp, text)
+    found = next(c for c in article.claims if c.text.startswith(claim))
+    assert who in f"{found.speaker} {found.source}"
+
+
+def test_article_voice_stays_empty(nlp: Language) -> None:
+    article = _article(nlp, "Police forces scanned nearly 4.7m faces with the technology last year.")
+    assert article.claims[0].speaker is None and article.claims[0].source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        (
+            "The Met commissioner, Mark Rowley, said the technology was used responsibly.\n\n"
+            "He said: “We’re only using it to look for serious offenders.”",
+            "We’re only",
+            "Mark Rowley",
+        ),
+        (
+            "“I strongly believe that most British people have had enough,” said Ramsay.",
+            "I strongly",
+            "Ramsay",
+        ),
+        (
+            "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+            "This is",
+            "Butterfield",
+        ),
+        (
+            "The New York Times reports:\n\n“In an illustration of the lack of enthusiasm among donors.”",
+            "In an illustration",
+            "New York Times",
+        ),
+        (
+            "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
+            "He represents",
+            "Sonya Herridge",
+        ),
+    ],
+)
+def test_quote_speaker(nlp: Language, text: str, quote_start: str, speaker: str) -> None:
+    article = _article(nlp, text)
+    quote = next(q for q in article.quotes if q.text.startswith(quote_start))
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_scare_quotes_are_not_quotations(nlp: Language) -> None:
+    article = _article(nlp, "Cameras may become “commonplace” in England, the report said.")
+    assert article.quotes == []
+
+
+def test_a_quote_with_no_named_speaker_stays_unattributed(nlp: Language) -> None:
+    article = _article(nlp, "A sign outside read: “No entry for anyone after dark tonight.”")
+    assert [q.speaker for q in article.quotes] == [None]
