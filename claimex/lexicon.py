@@ -14,7 +14,7 @@ from claimex.errors import DataFileError
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "numbers": ("scales", "words", "fractions", "vague_plurals", "multipliers", "ratio_followers"),
     "currencies": ("symbols", "codes", "words", "minor"),
-    "qualifiers": ("before", "after"),
+    "qualifiers": ("before", "after", "not_after"),
     "units": ("time_units", "percent", "per_words", "measure_hints", "function_words", "irregular_plurals"),
     "never": (
         "fixed_terms",

@@ -161,6 +161,8 @@ def assign_periods(text: str, spans: list[tuple[int, int]], refs: list[TimeRef])
         mine = [refs[ri] for ri, owner in owned.items() if owner == si]
         if mine and mine[0].previous:
             periods.append(str(int(anchor[:4]) - 1) if anchor else None)
+        elif mine and mine[0].baseline:
+            periods.append(None)  # "14 tests since February": a starting point, not the claim's period
         elif mine and mine[0].period:
             periods.append(mine[0].period)
         else:

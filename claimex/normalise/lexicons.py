@@ -76,8 +76,8 @@ def get() -> Lexicons:
         multiplier=re.compile(rf"\b(?:{alternation(list(numbers['multipliers']))})\b(?!-)", re.IGNORECASE),
         vague=re.compile(rf"\b(?:{alternation(list(numbers['vague_plurals']))})\b", re.IGNORECASE),
         fraction=re.compile(
-            rf"\b(?:(?:a|one|two|three|four|five|nine)[\s-](?:{fraction_words})\s+of|half\s+(?=of|the|a|an|its|"
-            rf"their|his|her|all|our|those|these)\b)",
+            rf"\b(?:(?:a|one|two|three|four|five|nine)[\s-](?:{fraction_words})\s+of|half\s+(?=(?:of|the|a|an|its|"
+            rf"their|his|her|all|our|those|these)\b))",
             re.IGNORECASE,
         ),
         phone=re.compile(r"(?<!\w)(?:\+\d{1,3}[\s-]?)?(?:\(?0\d{2,4}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}(?!\w)"),

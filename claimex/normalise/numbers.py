@@ -14,6 +14,10 @@ from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
 
 _TAIL = re.compile(r"[A-Za-z]+")
+_DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|our|[’']s)\s*$", re.IGNORECASE)
+_AGE_APPOSITION = re.compile(r",(?:\s|$)")
+_NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 _SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
@@ -110,6 +114,9 @@ class _Reader:
         before = self._before(q.start)
         for name, phrases in quals["before"].items():
             phrase = ends_with_phrase(before, phrases)
+            blockers = quals["not_after"].get(phrase, [])
+            if phrase and ends_with_phrase(before[: before.lower().rstrip().rfind(phrase)], blockers):
+                return q  # "went up to 5.5%": a verb phrase, not a bound
             if phrase:
                 q.qualifier = name
                 q.start -= len(before) - before.lower().rstrip().rfind(phrase)
@@ -148,6 +155,8 @@ class _Reader:
         if low in self.lex.numbers["age_words"]:
             return True
         after = text[end : end + 30]
+        if word[:1].isupper() and re.match(r" [A-Z]", after) and not self._sentence_start(start - len(word) - 1):
+            return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
         if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
             return True
         if (
@@ -157,6 +166,10 @@ class _Reader:
         ):
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
+
+    def _sentence_start(self, pos: int) -> bool:
+        """True when `pos` opens a sentence or line (nothing but punctuation and space before it)."""
+        return bool(re.search(r"(?:^|[.!?:\n\"“”‘’]\s*)$", self._before(max(pos, 0), 4)))
 
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
         months = self.lex.never["months"]
@@ -216,12 +229,11 @@ class _Reader:
         if ranged is None or ranged.kind == "age":
             return
         q = ranged
-        if (
-            q.bare
-            and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
-            and not units.counts_follow(self.text, q.end)
-        ):
-            return  # a year used as a time reference
+        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
+            if not units.counts_follow(self.text, q.end) or _DETERMINER.search(self._before(q.start, 12)):
+                return  # a year used as a time reference ("in 2016", "the 2018 elections")
+        if q.bare and _AGE_APPOSITION.match(self.text, q.end) and _NAME_COMMA.search(self._before(q.start, 30)):
+            return  # "Mr Mubanga, 32, from Wembley": an age
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
             return
         q = self._qualify(q)
@@ -274,9 +286,9 @@ class _Reader:
                 continue
             if match.group().lower() == "one" and not units.counts_follow(self.text, end):
                 continue  # "one" is a count only before what it counts
-            if match.group()[0].isupper() and not re.search(
-                r"(?:^|[.!?\"“”‘’:\n]\s*)$", self._before(start, 4)
-            ):
+            if len(words) == 1 and words[0] in _SCALE_WORDS:
+                continue  # a bare "million": "multi-million", "the million-seller"
+            if match.group()[0].isupper() and not self._sentence_start(start):
                 continue  # "BBC One", "Formula One": a capitalised number word inside a sentence is a name
             value = parse_words(match.group())
             if value is None:
@@ -337,9 +349,9 @@ class _Reader:
     def read(self) -> list[Quantity]:
         self._scan_numerals()
         self._scan_multipliers()
+        self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
         self._scan_words()
         self._scan_vague()
-        self._scan_fractions()
         return sorted(self.out, key=lambda q: q.start)
 
 
