@@ -14,7 +14,7 @@ from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
 
 _TAIL = re.compile(r"[A-Za-z]+")
-_DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|our|[’']s)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\baged\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
 _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
@@ -152,8 +152,8 @@ class _Reader:
             return True
         if word[:1].isupper() and low in never["name_prefixes"]:
             return True
-        if low in self.lex.numbers["age_words"]:
-            return True
+        if low in self.lex.numbers["age_words"] or _AGE_BEFORE.search(self._before(start, 30)):
+            return True  # "aged 52", "aged 30 to 40", "by the age of 40"
         after = text[end : end + 30]
         if word[:1].isupper() and re.match(r" [A-Z]", after) and not self._sentence_start(start - len(word) - 1):
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
@@ -177,7 +177,8 @@ class _Reader:
         if value is None or value != value.to_integral() or "," in token:
             return False
         day_like = 1 <= value <= 31
-        after = re.match(r"(?:st|nd|rd|th)?\s+([A-Za-z]+)", self.text[end : end + 16])
+        after = re.match(r"(?:st|nd|rd|th)?(?:\s*(?:or|and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]+)",
+                         self.text[end : end + 24])  # "3 January", "16 or 17 March"
         if day_like and after and after.group(1).lower() in months:
             return True  # "3 January"
         before = self._word_before(start)
@@ -230,8 +231,7 @@ class _Reader:
             return
         q = ranged
         if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
-            if not units.counts_follow(self.text, q.end) or _DETERMINER.search(self._before(q.start, 12)):
-                return  # a year used as a time reference ("in 2016", "the 2018 elections")
+            return  # a year ("in 2016", "the 2018 elections"); counts this large are written "2,000"
         if q.bare and _AGE_APPOSITION.match(self.text, q.end) and _NAME_COMMA.search(self._before(q.start, 30)):
             return  # "Mr Mubanga, 32, from Wembley": an age
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
@@ -259,8 +259,8 @@ class _Reader:
         if not nxt:
             return q
         high_value = parse_numeral(nxt.group())
-        if high_value is None:
-            return q
+        if high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
+            return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
         if high is None:
             return q
@@ -286,6 +286,8 @@ class _Reader:
                 continue
             if match.group().lower() == "one" and not units.counts_follow(self.text, end):
                 continue  # "one" is a count only before what it counts
+            if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
+                continue  # "father-of-two"
             if len(words) == 1 and words[0] in _SCALE_WORDS:
                 continue  # a bare "million": "multi-million", "the million-seller"
             if match.group()[0].isupper() and not self._sentence_start(start):

@@ -24,7 +24,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
         "time": re.compile(rf"[\s-]({alternation(list(u['time_units']))})\b", re.IGNORECASE),
-        "money_word": re.compile(rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b", re.IGNORECASE),
+        "money_word": re.compile(
+            rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b(?!-?\s*(?:zone|area)\b)", re.IGNORECASE
+        ),
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
         "measure": re.compile(rf"\s?({alternation(u['measure_hints'])})\b(?:\s+(?:per|an?)\s+\w+)?", re.I),
