@@ -155,7 +155,8 @@ class _Reader:
         if low in self.lex.numbers["age_words"] or _AGE_BEFORE.search(self._before(start, 30)):
             return True  # "aged 52", "aged 30 to 40", "by the age of 40"
         after = text[end : end + 30]
-        if word[:1].isupper() and re.match(r" [A-Z]", after) and not self._sentence_start(start - len(word) - 1):
+        between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
+        if between_capitals and not self._sentence_start(start - len(word) - 1):
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
         if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
             return True
@@ -177,8 +178,10 @@ class _Reader:
         if value is None or value != value.to_integral() or "," in token:
             return False
         day_like = 1 <= value <= 31
-        after = re.match(r"(?:st|nd|rd|th)?(?:\s*(?:or|and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]+)",
-                         self.text[end : end + 24])  # "3 January", "16 or 17 March"
+        after = re.match(
+            r"(?:st|nd|rd|th)?(?:\s*(?:or|and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]+)",
+            self.text[end : end + 24],
+        )  # "3 January", "16 or 17 March"
         if day_like and after and after.group(1).lower() in months:
             return True  # "3 January"
         before = self._word_before(start)
@@ -232,7 +235,8 @@ class _Reader:
         q = ranged
         if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
             return  # a year ("in 2016", "the 2018 elections"); counts this large are written "2,000"
-        if q.bare and _AGE_APPOSITION.match(self.text, q.end) and _NAME_COMMA.search(self._before(q.start, 30)):
+        after_name = _NAME_COMMA.search(self._before(q.start, 30))
+        if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
             return  # "Mr Mubanga, 32, from Wembley": an age
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
             return
