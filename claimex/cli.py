@@ -113,7 +113,7 @@ def ingest(
                 extractions.append(extraction)
             if bar is not None:
                 bar.update(bar.task_ids[0], advance=1, claims=counts.claims_new)
-    out = Console()
+    out = Console(soft_wrap=True)
     if show_table:
         claims_table(extractions, out)
     ingest_summary(counts, ledger.row_counts(db), db_path, out)

@@ -144,18 +144,13 @@ def _phrase(token: Token) -> str:
     return token.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
 
 
-def _source_phrase(token: Token) -> str:
-    """ "court documents" for "court documents released last year showing ...": the noun and its modifiers."""
-    keep = [
-        t
-        for t in token.subtree
-        if t.i <= token.i or (t.dep_ == "prep" and t.head == token and t.text == "by")
-    ]
-    if any(t.text == "by" for t in keep):
-        by = next(t for t in token.children if t.text == "by")
-        keep += list(by.subtree)
-    keep = [t for t in keep if t.i >= token.left_edge.i]
-    return token.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1].text
+def _source_phrase(token: Token, limit: int | None = None) -> str:
+    """The noun phrase of a source up to its verb ("a joint investigation by the Guardian and Liberty Investigates")."""
+    if limit is None:
+        limit = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+    end = min(token.right_edge.i + 1, limit)
+    span = token.doc[token.left_edge.i : max(end, token.i + 1)]
+    return span.text.strip(" ,;:–—-")
 
 
 def is_cue(token: Token) -> bool:
@@ -221,7 +216,20 @@ def evidence_before(token: Token) -> Attribution:
         window = token.doc[max(cue.sent.start, cue.i - 5) : cue.i]
         noun = next((t for t in reversed(window) if t.lower_ in data["source_nouns"]), None)
         if noun is not None:
-            return Attribution(source=_source_phrase(noun), cue=cue.lemma_)
+            return Attribution(source=_source_phrase(noun, cue.i), cue=cue.lemma_)
+    return Attribution()
+
+
+def evidence_in(sentence: Span) -> Attribution:
+    """A named source the sentence rests on: "In the latest Washington Post poll, ...", "the IMF's estimate"."""
+    nouns = _data()["source_nouns"]
+    for token in sentence:
+        if token.lower_ not in nouns or token.pos_ != "NOUN":
+            continue
+        opening = token.head.lower_ in ("in", "from") and token.head.i <= sentence.start + 1
+        owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
+        if opening or owned:
+            return Attribution(source=_source_phrase(token, token.i + 1), cue=token.head.lower_)
     return Attribution()
 
 
@@ -234,7 +242,7 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         if subject is not None:
             found = resolver.resolve(subject)
             found.cue = cue.lemma_
-    for extra in (according_to(token.sent, resolver), evidence_before(token)):
+    for extra in (according_to(token.sent, resolver), evidence_before(token), evidence_in(token.sent)):
         named = extra.speaker or extra.source
         if found.speaker is None and extra.speaker:
             found.speaker = extra.speaker
