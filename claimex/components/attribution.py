@@ -145,7 +145,7 @@ def _phrase(token: Token) -> str:
 
 
 def _source_phrase(token: Token, limit: int | None = None) -> str:
-    """The noun phrase of a source up to its verb ("a joint investigation by the Guardian and Liberty Investigates")."""
+    """The noun phrase of a source, up to its verb ("a joint investigation by the Guardian and ...")."""
     if limit is None:
         limit = token.head.i if token.head.i > token.i else token.right_edge.i + 1
     end = min(token.right_edge.i + 1, limit)
@@ -221,7 +221,7 @@ def evidence_before(token: Token) -> Attribution:
 
 
 def evidence_in(sentence: Span) -> Attribution:
-    """A named source the sentence rests on: "In the latest Washington Post poll, ...", "the IMF's estimate"."""
+    """A named source the sentence rests on: "In the latest Post poll, ...", "the IMF's estimate"."""
     nouns = _data()["source_nouns"]
     for token in sentence:
         if token.lower_ not in nouns or token.pos_ != "NOUN":
