@@ -42,6 +42,42 @@ published_option = click.option(
     metavar="YYYY-MM-DD",
     help='Publication date: relative periods ("last year") resolve against it. Without it they stay empty.',
 )
+
+
+def input_options(func: Any) -> Any:
+    """Options shared by the commands that read inputs."""
+    func = click.option(
+        "--max-size",
+        default=20.0,
+        show_default=True,
+        type=click.FloatRange(min=0.001),
+        metavar="MB",
+        help="Refuse input files larger than this many megabytes.",
+    )(func)
+    return click.option(
+        "--suffix",
+        "suffixes",
+        multiple=True,
+        metavar=".EXT",
+        help="In folders, read only files with this ending (repeatable; default: .txt .html .jsonl and kin).",
+    )(func)
+
+
+def _reader(published: str | None, max_size: float, suffixes: tuple[str, ...]) -> Any:
+    from claimex import read
+
+    wanted = tuple(s if s.startswith(".") else f".{s}" for s in suffixes) or read.KNOWN_SUFFIXES
+    return read.Reader(published=published, max_bytes=int(max_size * 1024 * 1024), suffixes=wanted)
+
+
+def _report(problems: list[str]) -> None:
+    """Print the inputs that were skipped; the command then exits 1."""
+    for problem in problems:
+        click.echo(f"Skipped: {problem}", err=True)
+    if problems:
+        raise click.exceptions.Exit(1)
+
+
 model_option = click.option(
     "--model",
     envvar="CLAIMEX_MODEL",
@@ -60,22 +96,32 @@ def cli() -> None:
 @click.argument("file")
 @published_option
 @model_option
+@input_options
 @click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (one object per page).")
-def extract(file: str, published: str | None, model: str | None, as_json: bool) -> None:
-    """Print the claims and quotes in FILE (a .txt or .jsonl file, a folder, or - for stdin)."""
-    from claimex import pipeline, read
+def extract(
+    file: str,
+    published: str | None,
+    model: str | None,
+    as_json: bool,
+    max_size: float,
+    suffixes: tuple[str, ...],
+) -> None:
+    """Print the claims and quotes in FILE (a .txt, .html or .jsonl file, a folder, or - for stdin)."""
+    from claimex import pipeline
     from claimex.extract import extract_pages
     from claimex.render import claims_table
 
-    pages = list(read.read_path(file, published))
+    reader = _reader(published, max_size, suffixes)
+    pages = list(reader.read(file))
     nlp = pipeline.load(pipeline.model_name(model))
     results = [extraction for _, extraction in extract_pages(nlp, pages)]
     if as_json:
         indent = 2 if len(results) == 1 else None
         for extraction in results:
             click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=indent))
-        return
-    claims_table(results, Console())
+    else:
+        claims_table(results, Console())
+    _report(reader.problems)
 
 
 @cli.command()
@@ -85,6 +131,7 @@ def extract(file: str, published: str | None, model: str | None, as_json: bool) 
 @model_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--table", "show_table", is_flag=True, help="Also print the claims table.")
+@input_options
 def ingest(
     files: tuple[str, ...],
     db_path: str,
@@ -92,13 +139,20 @@ def ingest(
     model: str | None,
     quiet: bool,
     show_table: bool,
+    max_size: float,
+    suffixes: tuple[str, ...],
 ) -> None:
-    """Extract FILES (files, folders or -) and write them into the ledger; re-ingesting adds nothing."""
-    from claimex import ledger, pipeline, read
+    """Extract FILES (files, folders or -) and write them into the ledger; re-ingesting adds nothing.
+
+    A problem with a named file stops before anything is written. In a folder or a JSONL file, an unreadable
+    file or line is reported and skipped, the rest is ingested, and the command exits 1.
+    """
+    from claimex import ledger, pipeline
     from claimex.extract import extract_pages
     from claimex.render import claims_table, ingest_summary, progress
 
-    pages = [page for file in files for page in read.read_path(file, published)]  # read all before writing
+    reader = _reader(published, max_size, suffixes)
+    pages = [page for file in files for page in reader.read(file)]  # read all before writing
     name = pipeline.model_name(model)
     nlp = pipeline.load(name)
     db = ledger.open_ledger(db_path)
@@ -117,6 +171,7 @@ def ingest(
     if show_table:
         claims_table(extractions, out)
     ingest_summary(counts, ledger.row_counts(db), db_path, out)
+    _report(reader.problems)
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, quote_speaker
-from claimex.components.quotes import QuoteSpan, find_quotes
+from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.normalise.dates import assign_periods, find_time_refs
 from claimex.normalise.numbers import Quantity, read_quantities
 from claimex.records import Article, Claim, Extraction, Page, Quote
@@ -62,12 +62,10 @@ class _ArticleExtractor:
             found = quote_speaker(self.doc, span, self.resolver)
             previous = self.quote_spans[-1] if self.quote_spans else None
             # An unattributed quotation right after another (same or next paragraph) keeps its speaker.
-            if (
-                not found.speaker
-                and previous is not None
-                and (not previous[0].closed or self.doc.text.count("\n\n", previous[0].end, span.start) <= 1)
-            ):
-                found = Attribution(speaker=previous[1].speaker, cue=previous[1].cue)
+            if not found.speaker and previous is not None:
+                last, who = previous
+                if not last.closed or paragraph_breaks(self.doc.text, last.end, span.start) <= 1:
+                    found = Attribution(speaker=who.speaker, cue=who.cue)
             self.quote_spans.append((span, found))
 
     def _remember_subjects(self, sentence: Span) -> None:

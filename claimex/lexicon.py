@@ -25,7 +25,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "name_suffix_words",
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
-    "furniture": ("lines", "inline"),
+    "furniture": ("boundaries", "link_markers", "lines", "inline"),
     "attribution": ("cues", "source_nouns", "titles", "pronouns", "org_words"),
     "datasette": ("title", "description", "tables", "queries"),
 }

@@ -45,26 +45,38 @@ class _Line:
     end: int
     text: str
     furniture: bool
+    boundary: bool = False  # a headline right after this line starts a new article
 
 
 @functools.cache
-def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
     data = lexicon.load("furniture")
-    lines = [re.compile(p, re.IGNORECASE) for p in data["lines"]]
+    boundaries = [re.compile(p, re.IGNORECASE) for p in data["boundaries"]]
+    lines = [re.compile(p, re.IGNORECASE) for p in data["lines"] + data["link_markers"]]
     inline = [re.compile(p) for p in data["inline"]]
-    return lines, inline
+    return boundaries, lines, inline
 
 
 def _lines(page: str) -> list[_Line]:
-    line_patterns, _ = _patterns()
-    out = []
+    boundaries, lines, _ = _patterns()
+    markers = _link_markers()
+    out: list[_Line] = []
     for match in re.finditer(r"[^\r\n]+", page):
         text = match.group().strip()
         if not text:
             continue
-        furniture = any(p.fullmatch(text) for p in line_patterns)
-        out.append(_Line(match.start(), match.end(), text, furniture))
+        boundary = any(p.fullmatch(text) for p in boundaries)
+        furniture = boundary or any(p.fullmatch(text) for p in lines)
+        after_marker = bool(out) and any(p.fullmatch(out[-1].text) for p in markers)
+        if after_marker and is_headline(text):
+            furniture = True  # the title of a "Read more:" link
+        out.append(_Line(match.start(), match.end(), text, furniture, boundary))
     return out
+
+
+@functools.cache
+def _link_markers() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in lexicon.load("furniture")["link_markers"]]
 
 
 def is_headline(text: str) -> bool:
@@ -80,7 +92,7 @@ def is_headline(text: str) -> bool:
 
 def repair_edits(page: str, start: int, end: int, furniture: list[_Line]) -> list[Edit]:
     """The edits that turn page[start:end] into parseable text (furniture cut, glue undone)."""
-    _, inline = _patterns()
+    _, _, inline = _patterns()
     edits = [Edit(line.start, line.end, "") for line in furniture]
     chunk = page[start:end]
     for pattern in inline:
@@ -97,7 +109,7 @@ def segment(page: str, headline: str | None = None) -> list[ArticleText]:
     after_furniture = True
     for line in lines:
         if line.furniture:
-            after_furniture = True
+            after_furniture = after_furniture or line.boundary
             if groups:
                 groups[-1].append(line)
             continue

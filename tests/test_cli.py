@@ -92,7 +92,7 @@ def _digest(path: Path) -> str:
             ),
             "the file is empty",
         ),
-        (lambda d: (d / "nothing").mkdir() or d / "nothing", "holds no .txt or .jsonl files"),
+        (lambda d: (d / "nothing").mkdir() or d / "nothing", "holds no files to read"),
         (lambda d: (d / "binary.txt").write_bytes(b"\x00\x01\x02PNG") and d / "binary.txt", "binary"),
         (
             lambda d: (

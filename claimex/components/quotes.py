@@ -37,8 +37,13 @@ def _double_marks(text: str) -> list[tuple[int, str]]:
 
 
 def _paragraph_end(text: str, pos: int) -> int:
-    found = text.find("\n\n", pos)
+    found = text.find("\n", pos)
     return len(text) if found < 0 else found
+
+
+def paragraph_breaks(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks (runs of newlines) lie between `start` and `end`."""
+    return len(re.findall(r"\n+", text[start:end]))
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
