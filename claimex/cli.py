@@ -33,7 +33,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-07-31") from None
+        # A bad date is bad input like any other: one line and exit 1 (a usage error would print usage too).
+        raise click.ClickException(
+            f"--published {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-07-31"
+        ) from None
 
 
 published_option = click.option(

@@ -6,6 +6,9 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,18 +112,68 @@ class IngestCounts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def open_ledger(path: str | Path) -> sqlite_utils.Database:
+BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRIES = 5
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+    Concurrent writers then queue on the busy timeout instead of failing when a read lock
+    cannot be upgraded; a lock that outlasts every retry is a LedgerError.
+    """
+    for attempt in range(LOCK_RETRIES):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == LOCK_RETRIES - 1:
+                raise LedgerError("the ledger stayed locked by another writer; try again") from exc
+            time.sleep(0.2 * (attempt + 1))
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+def _check_header(target: Path) -> None:
+    if not target.exists() or not target.stat().st_size:
+        return
+    with open(target, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise LedgerError(f"{target}: not a SQLite database; pass another --db path")
+
+
+def _check_version(db: sqlite_utils.Database, path: str | Path) -> None:
+    known = {m.name for m in migrations._migrations}
+    newer = [m.name for m in migrations.applied(db) if m.name not in known]
+    if newer:
+        raise LedgerError(
+            f"{path}: written by a newer claimex (schema {newer[-1]}); upgrade claimex to use it"
+        )
+
+
+def open_ledger(path: str | Path, create: bool = True) -> sqlite_utils.Database:
     """Open (creating and migrating as needed) the ledger at `path`."""
     target = Path(path)
-    if target.exists() and target.stat().st_size and target.read_bytes()[:16] != b"SQLite format 3\x00":
-        raise LedgerError(f"{path}: not a SQLite database; pass another --db path")
+    _check_header(target)
+    if not create and not target.exists():
+        raise LedgerError(f"{path}: no ledger here; run `claimex ingest FILE --db {path}` first")
     try:
         db = sqlite_utils.Database(target)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA busy_timeout = 10000")
-        if not target.exists() or db.journal_mode != "wal":
+        if db.journal_mode != "wal":
             db.enable_wal()
-        migrations.apply(db)
+        _check_version(db, path)
+        if migrations.pending(db):
+            with write_transaction(db):  # two processes creating one ledger take turns
+                migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         raise LedgerError(f"{path}: cannot open the ledger ({exc})") from exc
     return db
@@ -182,7 +235,7 @@ def write_extraction(
         row = _article_row(extraction, article, original)
         row.update(url=url, outlet=outlet)
         article_id = row["id"]
-        with db.atomic():
+        with write_transaction(db):
             if db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
                 counts.articles_present += 1
                 continue

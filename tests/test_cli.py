@@ -116,10 +116,10 @@ def test_bad_input_is_one_line_and_leaves_the_ledger(tmp_path: Path, make: objec
     assert _counts(db) == before and _digest(db) == digest
 
 
-def test_bad_date_is_a_usage_error(tmp_path: Path) -> None:
+def test_bad_date_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(SEED), "--published", "last tuesday"])
-    assert result.exit_code == 2
-    assert "is not a date" in result.output
+    assert result.exit_code == 1
+    assert "is not a date" in result.output and len(result.output.strip().splitlines()) == 1
 
 
 def test_a_ledger_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:

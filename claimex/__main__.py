@@ -1,0 +1,5 @@
+"""`python -m claimex` runs the command line."""
+
+from claimex.cli import cli
+
+cli()

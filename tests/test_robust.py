@@ -1,0 +1,233 @@
+"""Robustness: bad input leaves the ledger alone, nasty text never crashes, kills and races lose nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from claimex.cli import cli
+from claimex.errors import ClaimexError
+from claimex.extract import extract_page
+from claimex.read import Reader
+from claimex.records import Page
+from tests.conftest import SEED, SEED_PUBLISHED
+
+CLAIMEX = [sys.executable, "-m", "claimex"]
+
+
+def _state(db: Path) -> tuple[dict[str, int], str]:
+    database = sqlite_utils.Database(db)
+    counts = {name: database.table(name).count for name in database.table_names()}
+    database.close()
+    return counts, hashlib.sha256(db.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    db = tmp_path / "ledger.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return db
+
+
+BAD_INPUTS = {
+    "missing": (lambda d: d / "nope.txt", [], "no such file or directory"),
+    "empty-folder": (lambda d: _mkdir(d / "empty"), [], "holds no files to read"),
+    "empty-file": (lambda d: _write(d / "e.txt", b""), [], "the file is empty"),
+    "binary": (lambda d: _write(d / "b.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), [], "binary"),
+    "latin-1": (lambda d: _write(d / "l.txt", "Caf\xe9 sales rose 5%".encode("latin-1")), [], "not UTF-8"),
+    "too-large": (
+        lambda d: _write(d / "big.txt", b"Prices rose 5%. " * 200),
+        ["--max-size", "0.001"],
+        "limit",
+    ),
+    "html-no-text": (
+        lambda d: _write(d / "n.html", b"<html><body><nav>Home</nav></body></html>"),
+        [],
+        "no article text",
+    ),
+    "bad-date": (lambda d: SEED, ["--published", "31/07/2025"], "is not a date"),
+}
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_leaves_the_ledger_exactly_as_it_was(ledger: Path, tmp_path: Path, case: str) -> None:
+    make, options, message = BAD_INPUTS[case]
+    before = _state(ledger)
+    result = CliRunner().invoke(cli, ["ingest", str(make(tmp_path)), "--db", str(ledger), *options])
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert _state(ledger) == before
+
+
+@pytest.mark.model
+def test_a_ledger_from_a_newer_claimex_is_refused(ledger: Path) -> None:
+    database = sqlite_utils.Database(ledger)
+    database.table("_sqlite_migrations").insert(
+        {"migration_set": "claimex", "name": "m999_from_the_future", "applied_at": "2030-01-01"}
+    )
+    database.close()
+    before = _state(ledger)
+    result = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", str(ledger)])
+    assert result.exit_code == 1 and "newer claimex" in result.output
+    assert _state(ledger) == before
+
+
+NASTY = [
+    "\x00\x01\x02 control \x07 characters \x1b[31m 5% \x7f",
+    "word " * 10_000 + "£2.4m " + "x" * 50_000,
+    "“" * 500 + "”" * 500 + '"' * 300,
+    "\u202eThe price was 5 shekels\u202c، ارتفعت الأسعار بنسبة 5% في عام 2024",
+    "📈 Sales 🚀 rose 📉 40% 🎉 to £3m 💷 last year 🙃" * 50,
+    "\n\n\n\n" * 1000,
+    "A picture\n\nA picture\npoliticsSee all\nRead more:\n\n",
+    "1,2,3,4,5,6,7,8,9,10 " * 500,
+    "‘’‘’‘’ “”“” \" ' ‘ ’" * 100,
+    "4.\n\n7m 4.\n\n.\n\n5. 6.\n\n\n\n7.8.9",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
+def test_nasty_text_never_crashes(nlp: Language, text: str) -> None:
+    extraction = extract_page(nlp, Page(text, "nasty", SEED_PUBLISHED))
+    for article in extraction.articles:
+        for record in [*article.claims, *article.quotes]:
+            assert text[record.start : record.end] == record.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600))
+def test_reader_raises_only_claimex_errors(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    for name in ("f.txt", "f.jsonl", "f.html"):
+        (folder / name).write_bytes(data)
+        try:
+            for page in Reader(lenient=False).read(str(folder / name)):
+                assert page.text
+        except ClaimexError:
+            pass
+
+
+# ---- crashes and concurrent writers, on real BBC articles read from ../shared -------------------------
+
+
+def _bbc_sample(shared: Path, tmp_path: Path, count: int, seed: int) -> Path:
+    files = sorted((shared / "news" / "bbc").glob("*/*.txt"))
+    folder = tmp_path / "bbc"
+    folder.mkdir()
+    for path in random.Random(seed).sample(files, count):
+        shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
+    return folder
+
+
+def _content(db: Path) -> dict[str, set[tuple[object, ...]]]:
+    """The ledger's rows, less what differs between runs (run ids and times)."""
+    database = sqlite_utils.Database(db)
+    out = {
+        "articles": {
+            tuple(r[k] for k in sorted(r) if k != "run_id") for r in database.table("articles").rows
+        },
+        "claims": {tuple(sorted(r.items())) for r in database.table("claims").rows},
+        "quotes": {tuple(sorted(r.items())) for r in database.table("quotes").rows},
+        "speakers": {tuple(sorted(r.items())) for r in database.table("speakers").rows},
+    }
+    database.close()
+    return out
+
+
+def _ingest(folder: Path, db: Path, log: Path | None = None) -> subprocess.Popen[bytes]:
+    """Start `claimex ingest` in a subprocess, its messages going to `log`."""
+    with open(log or os.devnull, "wb") as sink:
+        return subprocess.Popen(
+            [*CLAIMEX, "ingest", str(folder), "--db", str(db), "-q"], stdout=subprocess.DEVNULL, stderr=sink
+        )
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(shared: Path, tmp_path: Path) -> None:
+    folder = _bbc_sample(shared, tmp_path, 60, seed=1)
+    clean = tmp_path / "clean.db"
+    assert _ingest(folder, clean).wait() == 0
+    expected = _content(clean)
+    claims_of = {}
+    for row in sqlite_utils.Database(clean).table("claims").rows:
+        claims_of.setdefault(row["article_id"], set()).add(row["id"])
+    db = tmp_path / "killed.db"
+    rng = random.Random(7)
+    for _ in range(5):
+        process = _ingest(folder, db)
+        time.sleep(rng.uniform(1.5, 5.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        database = sqlite_utils.Database(db)
+        if "claims" in database.table_names():
+            found: dict[str, set[str]] = {}
+            for row in database.table("claims").rows:
+                found.setdefault(row["article_id"], set()).add(row["id"])
+            for article in database.table("articles").rows:
+                assert found.get(article["id"], set()) == claims_of.get(article["id"], set())
+        database.close()
+    assert _ingest(folder, db).wait() == 0
+    assert _content(db) == expected
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_two_writers_at_once_lose_nothing(shared: Path, tmp_path: Path) -> None:
+    folder = _bbc_sample(shared, tmp_path, 400, seed=2)
+    files = sorted(folder.iterdir())
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for half, part in zip(halves, (files[::2], files[1::2]), strict=True):
+        half.mkdir()
+        for path in part:
+            shutil.move(path, half / path.name)
+    db = tmp_path / "shared.db"
+    logs = [tmp_path / "a.log", tmp_path / "b.log"]
+    processes = [_ingest(half, db, log) for half, log in zip(halves, logs, strict=True)]
+    codes = [p.wait() for p in processes]
+    errors = [log.read_text(encoding="utf-8") for log in logs]
+    assert codes == [0, 0], errors
+    assert not any("locked" in e for e in errors)
+    together = tmp_path / "together"
+    together.mkdir()
+    for half in halves:
+        for path in half.iterdir():
+            shutil.copy(path, together / path.name)
+    one = tmp_path / "one.db"
+    assert _ingest(together, one).wait() == 0
+    assert _content(db)["claims"] == _content(one)["claims"]
+    articles = {r["id"] for r in sqlite_utils.Database(db).table("articles").rows}
+    assert articles == {r["id"] for r in sqlite_utils.Database(one).table("articles").rows}
