@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shlex
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -134,6 +135,14 @@ def extract(
 @model_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--table", "show_table", is_flag=True, help="Also print the claims table.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes for extraction (one writer); each loads the model once.",
+)
 @input_options
 def ingest(
     files: tuple[str, ...],
@@ -142,6 +151,7 @@ def ingest(
     model: str | None,
     quiet: bool,
     show_table: bool,
+    jobs: int,
     max_size: float,
     suffixes: tuple[str, ...],
 ) -> None:
@@ -157,14 +167,19 @@ def ingest(
     reader = _reader(published, max_size, suffixes)
     pages = [page for file in files for page in reader.read(file)]  # read all before writing
     name = pipeline.model_name(model)
-    nlp = pipeline.load(name)
+    if jobs > 1 and len(pages) > 1:
+        from claimex.parallel import extract_parallel
+
+        results = extract_parallel(pages, name, jobs)
+    else:
+        results = extract_pages(pipeline.load(name), pages)
     db = ledger.open_ledger(db_path)
     run = ledger.Run(db, shlex.join(["claimex", *sys.argv[1:]]), name)
     counts = ledger.IngestCounts()
     err = Console(stderr=True)
     extractions = []
     with progress(len(pages), err, enabled=not quiet and err.is_terminal) as bar:
-        for page, extraction in extract_pages(nlp, pages):
+        for page, extraction in results:
             counts.add(ledger.write_extraction(db, extraction, page.text, run, page.url, page.outlet))
             if show_table:
                 extractions.append(extraction)
@@ -175,6 +190,23 @@ def ingest(
         claims_table(extractions, out)
     ingest_summary(counts, ledger.row_counts(db), db_path, out)
     _report(reader.problems)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", "db_path", default=DEFAULT_DB, show_default=True, help="The ledger to merge into.")
+def merge(shards: tuple[str, ...], db_path: str) -> None:
+    """Merge shard ledgers (SHARDS, e.g. one per worker) into one; articles already there are skipped."""
+    from claimex import ledger
+    from claimex.render import ingest_summary
+
+    db = ledger.open_ledger(db_path)
+    counts = ledger.IngestCounts()
+    for shard in shards:
+        if Path(shard).resolve() == Path(db_path).resolve():
+            raise click.ClickException(f"{shard}: cannot merge a ledger into itself")
+        counts.add(ledger.merge(db, shard))
+    ingest_summary(counts, ledger.row_counts(db), db_path, Console(soft_wrap=True))
 
 
 @cli.command()

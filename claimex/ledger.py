@@ -265,6 +265,34 @@ def write_extraction(
     return counts
 
 
+def merge(db: sqlite_utils.Database, shard_path: str | Path) -> IngestCounts:
+    """Copy the articles of another ledger (a shard) that `db` lacks, one transaction each; ids are hashes."""
+    shard = open_ledger(shard_path, create=False)
+    counts = IngestCounts()
+    runs: dict[int, int] = {}
+    for article in shard.table("articles").rows:
+        with write_transaction(db):
+            if db.execute("select 1 from articles where id = ?", [article["id"]]).fetchone():
+                counts.articles_present += 1
+                continue
+            old_run = article["run_id"]
+            if old_run not in runs:
+                run = dict(shard.table("ingest_runs").get(old_run))
+                run.pop("id")
+                runs[old_run] = int(str(db.table("ingest_runs").insert(run).last_pk))
+            db.table("articles").insert({**article, "run_id": runs[old_run]})
+            for table in ("claims", "quotes", "speakers"):
+                rows = list(shard.table(table).rows_where("article_id = ?", [article["id"]]))
+                db.table(table).insert_all(rows)
+                if table == "claims":
+                    counts.claims_new += len(rows)
+                elif table == "quotes":
+                    counts.quotes_new += len(rows)
+        counts.articles_new += 1
+    shard.close()
+    return counts
+
+
 def _plain(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: int(v) if isinstance(v, bool) else v for k, v in fields.items()}
 
