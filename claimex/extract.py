@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from claimex.components import metric
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, quote_speaker
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.normalise.dates import assign_periods, find_time_refs
@@ -16,35 +17,11 @@ from claimex.records import Article, Claim, Extraction, Page, Quote
 from claimex.segment import ArticleText, segment
 
 BATCH_SIZE = 32
-_NO_COUNTED = ("money", "ratio", "duration", "measure")
 
 
 def parse_date(value: str | None) -> dt.date | None:
     """An ISO date (YYYY-MM-DD) or None."""
     return dt.date.fromisoformat(value[:10]) if value else None
-
-
-def _counted(doc: Doc, q: Quantity) -> str | None:
-    """The lemma of what a quantity counts ("1,400 officers" -> "officer")."""
-    if q.kind in _NO_COUNTED:
-        return None
-    span = doc.char_span(q.num_start, q.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
-        return _noun_phrase(root.head)
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc):
-        nxt = next((c for c in nxt.children if c.dep_ == "pobj"), doc[span.end + 1])
-    if nxt is not None and nxt.pos_ == "NOUN":
-        return _noun_phrase(nxt)
-    return None
-
-
-def _noun_phrase(noun: Token) -> str:
-    compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-    return " ".join([*compounds, noun.lemma_.lower()])
 
 
 class _ArticleExtractor:
@@ -91,6 +68,7 @@ class _ArticleExtractor:
                 who = attribute_claim(span.root, self.resolver) if span is not None else Attribution()
                 quoted = False
             start, end = self.art.textmap.span(q.start, q.end)
+            counted = metric.counted(self.doc, q)
             claims.append(
                 Claim(
                     start=start,
@@ -100,7 +78,8 @@ class _ArticleExtractor:
                     value_high=q.value_high,
                     unit=q.unit,
                     per=q.per,
-                    counted=_counted(self.doc, q),
+                    counted=counted,
+                    metric=metric.metric(self.doc, q, counted),
                     qualifier=q.qualifier,
                     period=period,
                     speaker=who.speaker,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 import time
@@ -17,84 +16,11 @@ import sqlite_utils
 
 from claimex import __version__
 from claimex.errors import LedgerError
+from claimex.normalise.intervals import interval
 from claimex.records import Article, Extraction
+from claimex.schema import EXTRACTOR_VERSION, article_key, claim_id, digest, ensure_views, migrations
 
-migrations = sqlite_utils.Migrations("claimex")
-TABLES = ("ingest_runs", "articles", "speakers", "claims", "quotes")
-
-
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    """Runs, articles, speakers, claims and quotes, with indexes for the common filters."""
-    db.table("ingest_runs").create(
-        {"id": int, "started_at": str, "command": str, "claimex_version": str, "model": str}, pk="id"
-    )
-    db.table("articles").create(
-        {
-            "id": str,
-            "source": str,
-            "article_index": int,
-            "headline": str,
-            "url": str,
-            "outlet": str,
-            "published": str,
-            "start": int,
-            "end": int,
-            "content_hash": str,
-            "text": str,
-            "run_id": int,
-        },
-        pk="id",
-        foreign_keys=[("run_id", "ingest_runs", "id")],
-    )
-    db.table("speakers").create(
-        {"id": str, "article_id": str, "name": str, "kind": str, "descriptions": str, "organisation": str},
-        pk="id",
-        foreign_keys=[("article_id", "articles", "id")],
-    )
-    db.table("claims").create(
-        {
-            "id": str,
-            "article_id": str,
-            "start": int,
-            "end": int,
-            "text": str,
-            "value": float,
-            "value_high": float,
-            "unit": str,
-            "per": str,
-            "counted": str,
-            "qualifier": str,
-            "period": str,
-            "speaker": str,
-            "source": str,
-            "quote": int,
-            "sentence": str,
-        },
-        pk="id",
-        foreign_keys=[("article_id", "articles", "id")],
-    )
-    db.table("quotes").create(
-        {"id": str, "article_id": str, "start": int, "end": int, "text": str, "speaker": str, "cue": str},
-        pk="id",
-        foreign_keys=[("article_id", "articles", "id")],
-    )
-    for table, columns in (
-        ("claims", ["article_id"]),
-        ("claims", ["speaker"]),
-        ("claims", ["unit"]),
-        ("claims", ["period"]),
-        ("quotes", ["article_id"]),
-        ("speakers", ["article_id"]),
-        ("articles", ["source"]),
-    ):
-        db.table(table).create_index(columns)
-    db.table("claims").enable_fts(["sentence", "text"], create_triggers=True)
-
-
-def digest(*parts: object) -> str:
-    """A short stable id from the parts: the same content always gets the same id."""
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "quotes", "speakers")
 
 
 @dataclass
@@ -171,9 +97,10 @@ def open_ledger(path: str | Path, create: bool = True) -> sqlite_utils.Database:
         if db.journal_mode != "wal":
             db.enable_wal()
         _check_version(db, path)
-        if migrations.pending(db):
+        if migrations.pending(db) or not db.view_names():
             with write_transaction(db):  # two processes creating one ledger take turns
                 migrations.apply(db)
+                ensure_views(db)
     except sqlite3.DatabaseError as exc:
         raise LedgerError(f"{path}: cannot open the ledger ({exc})") from exc
     return db
@@ -203,22 +130,77 @@ class Run:
         return self._id
 
 
-def _article_row(extraction: Extraction, article: Article, original: str) -> dict[str, Any]:
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _version_row(extraction: Extraction, article: Article, original: str, key: str) -> dict[str, Any]:
     text = original[article.start : article.end]
     content_hash = digest(text)
     return {
         "id": digest(article.headline, content_hash),
+        "article_id": digest("article", key),
         "source": extraction.source,
         "article_index": article.index,
         "headline": article.headline,
-        "url": None,
-        "outlet": None,
         "published": extraction.published,
         "start": article.start,
         "end": article.end,
         "content_hash": content_hash,
         "text": text,
     }
+
+
+def _latest_version(db: sqlite_utils.Database, article_id: str) -> str | None:
+    row = db.execute(
+        "select id from article_versions where article_id = ? order by observed_at desc, rowid desc limit 1",
+        [article_id],
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def _mention_rows(version_id: str, article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    mentions, claims = [], []
+    for c in article.claims:
+        identity = claim_id(c.speaker, c.source, c.metric, c.unit, c.per, c.period)
+        low, high = interval(c.text, c.value, c.value_high, c.qualifier)
+        claims.append(
+            {
+                "id": identity,
+                "speaker": c.speaker,
+                "source": c.source,
+                "metric": c.metric,
+                "unit": c.unit,
+                "per": c.per,
+                "period": c.period,
+            }
+        )
+        mentions.append(
+            {
+                "id": digest(version_id, c.start, c.end),
+                "version_id": version_id,
+                "claim_id": identity,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "value": c.value,
+                "range_high": c.value_high,
+                "value_low": low,
+                "value_high": high,
+                "unit": c.unit,
+                "per": c.per,
+                "counted": c.counted,
+                "metric": c.metric,
+                "qualifier": c.qualifier,
+                "period": c.period,
+                "speaker": c.speaker,
+                "source": c.source,
+                "quote": int(c.quote),
+                "sentence": c.sentence,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+    return mentions, claims
 
 
 def write_extraction(
@@ -228,30 +210,58 @@ def write_extraction(
     run: Run,
     url: str | None = None,
     outlet: str | None = None,
+    key: str | None = None,
 ) -> IngestCounts:
-    """Write every article of an extraction, one transaction each; articles already present are skipped."""
+    """Write every article of an extraction, one transaction each. A text already there is skipped; a new
+    text of a known article (same key: URL, file, or headline and outlet) becomes its next version."""
     counts = IngestCounts()
     for article in extraction.articles:
-        row = _article_row(extraction, article, original)
-        row.update(url=url, outlet=outlet)
-        article_id = row["id"]
+        identity = (
+            key
+            if key and article.index == 0
+            else article_key(url, extraction.source, article.headline, outlet, article.index)
+        )
+        row = _version_row(extraction, article, original, identity)
+        version_id = row["id"]
         with write_transaction(db):
-            if db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
+            if db.execute("select 1 from article_versions where id = ?", [version_id]).fetchone():
                 counts.articles_present += 1
                 continue
-            db.table("articles").insert({**row, "run_id": run.id})
-            db.table("claims").insert_all(
-                {"id": digest(article_id, c.start, c.end), "article_id": article_id, **_plain(c.__dict__)}
-                for c in article.claims
+            now = _now()
+            db.table("articles").insert(
+                {
+                    "id": row["article_id"],
+                    "key": identity,
+                    "url": url,
+                    "source": extraction.source,
+                    "outlet": outlet,
+                    "headline": article.headline,
+                    "first_seen": now,
+                },
+                ignore=True,
             )
+            previous = _latest_version(db, row["article_id"])
+            db.table("article_versions").insert(
+                {
+                    **row,
+                    "url": url,
+                    "outlet": outlet,
+                    "run_id": run.id,
+                    "observed_at": now,
+                    "previous_version_id": previous,
+                }
+            )
+            mentions, claims = _mention_rows(version_id, article)
+            db.table("claims").insert_all(claims, ignore=True)
+            db.table("mentions").insert_all(mentions)
             db.table("quotes").insert_all(
-                {"id": digest(article_id, q.start, q.end), "article_id": article_id, **q.__dict__}
+                {"id": digest(version_id, q.start, q.end), "version_id": version_id, **q.__dict__}
                 for q in article.quotes
             )
             db.table("speakers").insert_all(
                 {
-                    "id": digest(article_id, s.name),
-                    "article_id": article_id,
+                    "id": digest(version_id, s.name),
+                    "version_id": version_id,
                     "name": s.name,
                     "kind": s.kind,
                     "descriptions": json.dumps(s.descriptions, ensure_ascii=False),
@@ -266,35 +276,39 @@ def write_extraction(
 
 
 def merge(db: sqlite_utils.Database, shard_path: str | Path) -> IngestCounts:
-    """Copy the articles of another ledger (a shard) that `db` lacks, one transaction each; ids are hashes."""
+    """Copy the article versions of another ledger (a shard) that `db` lacks, one transaction each."""
     shard = open_ledger(shard_path, create=False)
     counts = IngestCounts()
     runs: dict[int, int] = {}
-    for article in shard.table("articles").rows:
+    for version in shard.table("article_versions").rows_where(order_by="observed_at, rowid"):
         with write_transaction(db):
-            if db.execute("select 1 from articles where id = ?", [article["id"]]).fetchone():
+            if db.execute("select 1 from article_versions where id = ?", [version["id"]]).fetchone():
                 counts.articles_present += 1
                 continue
-            old_run = article["run_id"]
+            old_run = version["run_id"]
             if old_run not in runs:
                 run = dict(shard.table("ingest_runs").get(old_run))
                 run.pop("id")
                 runs[old_run] = int(str(db.table("ingest_runs").insert(run).last_pk))
-            db.table("articles").insert({**article, "run_id": runs[old_run]})
-            for table in ("claims", "quotes", "speakers"):
-                rows = list(shard.table(table).rows_where("article_id = ?", [article["id"]]))
-                db.table(table).insert_all(rows)
-                if table == "claims":
-                    counts.claims_new += len(rows)
-                elif table == "quotes":
-                    counts.quotes_new += len(rows)
+            db.table("articles").insert(shard.table("articles").get(version["article_id"]), ignore=True)
+            previous = _latest_version(db, version["article_id"])
+            db.table("article_versions").insert(
+                {**version, "run_id": runs[old_run], "previous_version_id": previous}
+            )
+            mentions = list(shard.table("mentions").rows_where("version_id = ?", [version["id"]]))
+            ids = sorted({m["claim_id"] for m in mentions})
+            db.table("claims").insert_all((shard.table("claims").get(i) for i in ids), ignore=True)
+            db.table("mentions").insert_all(mentions)
+            quotes = list(shard.table("quotes").rows_where("version_id = ?", [version["id"]]))
+            db.table("quotes").insert_all(quotes)
+            db.table("speakers").insert_all(
+                shard.table("speakers").rows_where("version_id = ?", [version["id"]])
+            )
         counts.articles_new += 1
+        counts.claims_new += len(mentions)
+        counts.quotes_new += len(quotes)
     shard.close()
     return counts
-
-
-def _plain(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: int(v) if isinstance(v, bool) else v for k, v in fields.items()}
 
 
 def row_counts(db: sqlite_utils.Database) -> dict[str, int]:

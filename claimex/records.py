@@ -24,6 +24,7 @@ class Claim:
     source: str | None = None
     quote: bool = False
     sentence: str = ""
+    metric: str | None = None  # what the number describes (counted noun, or the subject it is said of)
 
 
 @dataclass

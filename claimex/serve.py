@@ -16,11 +16,7 @@ def metadata(db_path: str | Path) -> dict[str, Any]:
     data = lexicon.load("datasette")
     name = Path(db_path).stem
     tables = {
-        table: {
-            "description": spec["description"],
-            "columns": spec["columns"],
-            **({"facets": spec["facets"]} if spec.get("facets") else {}),
-        }
+        table: {key: spec[key] for key in ("description", "columns", "facets", "fts_table") if spec.get(key)}
         for table, spec in data["tables"].items()
     }
     return {

@@ -71,7 +71,7 @@ def test_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     assert "7 new articles" in first.output
     before = _counts(db)
-    assert before["articles"] == 7 and before["claims"] > 30 and before["quotes"] >= 9
+    assert before["article_versions"] == 7 and before["mentions"] > 30 and before["quotes"] >= 9
     second = runner.invoke(cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED])
     assert second.exit_code == 0, second.output
     assert "0 new articles (7 already present), 0 new claims" in second.output

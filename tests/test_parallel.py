@@ -37,10 +37,10 @@ def _write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
 def _content(db: Path) -> dict[str, set[tuple[object, ...]]]:
     """Rows of each table, less what differs between runs (run ids, and the JSONL file a shard came from)."""
     database = sqlite_utils.Database(db)
-    skip = {"run_id", "source"}
+    skip = {"run_id", "source", "first_seen", "observed_at"}
     out = {
         t: {tuple((k, v) for k, v in sorted(r.items()) if k not in skip) for r in database.table(t).rows}
-        for t in ("articles", "claims", "quotes", "speakers")
+        for t in ("articles", "article_versions", "claims", "mentions", "quotes", "speakers")
     }
     database.close()
     return out

@@ -152,13 +152,10 @@ def _bbc_sample(shared: Path, tmp_path: Path, count: int, seed: int) -> Path:
 def _content(db: Path) -> dict[str, set[tuple[object, ...]]]:
     """The ledger's rows, less what differs between runs (run ids and times)."""
     database = sqlite_utils.Database(db)
+    skip = {"run_id", "first_seen", "observed_at"}
     out = {
-        "articles": {
-            tuple(r[k] for k in sorted(r) if k != "run_id") for r in database.table("articles").rows
-        },
-        "claims": {tuple(sorted(r.items())) for r in database.table("claims").rows},
-        "quotes": {tuple(sorted(r.items())) for r in database.table("quotes").rows},
-        "speakers": {tuple(sorted(r.items())) for r in database.table("speakers").rows},
+        t: {tuple((k, v) for k, v in sorted(r.items()) if k not in skip) for r in database.table(t).rows}
+        for t in ("articles", "article_versions", "claims", "mentions", "quotes", "speakers")
     }
     database.close()
     return out
@@ -179,9 +176,9 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(shared: Path,
     clean = tmp_path / "clean.db"
     assert _ingest(folder, clean).wait() == 0
     expected = _content(clean)
-    claims_of = {}
-    for row in sqlite_utils.Database(clean).table("claims").rows:
-        claims_of.setdefault(row["article_id"], set()).add(row["id"])
+    claims_of: dict[str, set[str]] = {}
+    for row in sqlite_utils.Database(clean).table("mentions").rows:
+        claims_of.setdefault(row["version_id"], set()).add(row["id"])
     db = tmp_path / "killed.db"
     rng = random.Random(7)
     for _ in range(5):
@@ -193,12 +190,12 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(shared: Path,
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()
         database = sqlite_utils.Database(db)
-        if "claims" in database.table_names():
+        if "mentions" in database.table_names():
             found: dict[str, set[str]] = {}
-            for row in database.table("claims").rows:
-                found.setdefault(row["article_id"], set()).add(row["id"])
-            for article in database.table("articles").rows:
-                assert found.get(article["id"], set()) == claims_of.get(article["id"], set())
+            for row in database.table("mentions").rows:
+                found.setdefault(row["version_id"], set()).add(row["id"])
+            for version in database.table("article_versions").rows:
+                assert found.get(version["id"], set()) == claims_of.get(version["id"], set())
         database.close()
     assert _ingest(folder, db).wait() == 0
     assert _content(db) == expected
@@ -228,6 +225,6 @@ def test_two_writers_at_once_lose_nothing(shared: Path, tmp_path: Path) -> None:
             shutil.copy(path, together / path.name)
     one = tmp_path / "one.db"
     assert _ingest(together, one).wait() == 0
-    assert _content(db)["claims"] == _content(one)["claims"]
-    articles = {r["id"] for r in sqlite_utils.Database(db).table("articles").rows}
-    assert articles == {r["id"] for r in sqlite_utils.Database(one).table("articles").rows}
+    assert _content(db)["mentions"] == _content(one)["mentions"]
+    versions = {r["id"] for r in sqlite_utils.Database(db).table("article_versions").rows}
+    assert versions == {r["id"] for r in sqlite_utils.Database(one).table("article_versions").rows}

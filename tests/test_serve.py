@@ -49,14 +49,17 @@ def test_claims_in_article_returns_rows(ledger: Path) -> None:
 
 def test_metadata_describes_columns(ledger: Path) -> None:
     response = _get(ledger, "/-/metadata.json")
-    claims = response.json()["databases"]["ledger"]["tables"]["claims"]
-    assert "qualifier" in claims["columns"] and claims["description"]
+    tables = response.json()["databases"]["ledger"]["tables"]
+    assert "qualifier" in tables["mentions"]["columns"] and tables["mentions"]["description"]
+    assert all(
+        tables[name]["description"] for name in ("articles", "article_versions", "claims", "cross_checks")
+    )
 
 
 def test_write_sql_is_refused(ledger: Path) -> None:
-    response = _get(ledger, "/ledger.json?sql=delete+from+claims")
+    response = _get(ledger, "/ledger.json?sql=delete+from+mentions")
     assert response.status_code == 400
-    count = _get(ledger, "/ledger.json?sql=select+count(*)+as+n+from+claims&_shape=array").json()[0]["n"]
+    count = _get(ledger, "/ledger.json?sql=select+count(*)+as+n+from+mentions&_shape=array").json()[0]["n"]
     assert count > 30
 
 
