@@ -12,7 +12,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from claimex import __version__
+from claimex import __version__, cli_ledger
 from claimex.errors import ClaimexError
 
 DEFAULT_DB = "ledger.db"
@@ -135,6 +135,7 @@ def extract(
 @model_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--table", "show_table", is_flag=True, help="Also print the claims table.")
+@click.option("--key", help="The article's identity, so that another file is read as its next version.")
 @click.option(
     "--jobs",
     "-j",
@@ -151,6 +152,7 @@ def ingest(
     model: str | None,
     quiet: bool,
     show_table: bool,
+    key: str | None,
     jobs: int,
     max_size: float,
     suffixes: tuple[str, ...],
@@ -180,7 +182,7 @@ def ingest(
     extractions = []
     with progress(len(pages), err, enabled=not quiet and err.is_terminal) as bar:
         for page, extraction in results:
-            counts.add(ledger.write_extraction(db, extraction, page.text, run, page.url, page.outlet))
+            counts.add(ledger.write_extraction(db, extraction, page.text, run, page.url, page.outlet, key))
             if show_table:
                 extractions.append(extraction)
             if bar is not None:
@@ -220,3 +222,7 @@ def serve(db_path: str, host: str, port: int, public: bool) -> None:
 
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serving.serve(db_path, host, port, allow_public=public)
+
+
+for _command in (cli_ledger.claims, cli_ledger.diff, cli_ledger.check, cli_ledger.export, cli_ledger.search):
+    cli.add_command(_command)

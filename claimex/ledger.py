@@ -18,7 +18,15 @@ from claimex import __version__
 from claimex.errors import LedgerError
 from claimex.normalise.intervals import interval
 from claimex.records import Article, Extraction
-from claimex.schema import EXTRACTOR_VERSION, article_key, claim_id, digest, ensure_views, migrations
+from claimex.schema import (
+    EXTRACTOR_VERSION,
+    article_key,
+    claim_id,
+    digest,
+    ensure_views,
+    migrations,
+    stale_views,
+)
 
 TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "quotes", "speakers")
 
@@ -97,7 +105,7 @@ def open_ledger(path: str | Path, create: bool = True) -> sqlite_utils.Database:
         if db.journal_mode != "wal":
             db.enable_wal()
         _check_version(db, path)
-        if migrations.pending(db) or not db.view_names():
+        if migrations.pending(db) or stale_views(db):
             with write_transaction(db):  # two processes creating one ledger take turns
                 migrations.apply(db)
                 ensure_views(db)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -74,3 +75,32 @@ def progress(total: int, console: Console, enabled: bool) -> Iterator[Progress |
     with bar:
         bar.add_task("pages", total=total, claims=0)
         yield bar
+
+
+def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str, console: Console) -> None:
+    """Print rows (dicts) as a table of the given columns."""
+    if not rows:
+        console.print(f"{title}: nothing found.")
+        return
+    table = Table(title=title, expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = [row.get(c) for c in columns]
+        table.add_row(*("" if v is None else _number(v) if isinstance(v, float) else str(v) for v in cells))
+    console.print(table)
+
+
+def diff_table(changes: list[tuple[str, str, str, str]], title: str, console: Console) -> None:
+    """Print changes as rows of (change, old, new, sentence), coloured by kind."""
+    if not changes:
+        console.print(f"{title}: no differences in the numbers.")
+        return
+    table = Table(title=title, expand=True)
+    for column in ("change", "old", "new", "sentence"):
+        table.add_column(column, overflow="fold")
+    style = {"added": "green", "removed": "red", "changed": "yellow"}
+    for change, old, new, sentence in changes:
+        snippet = sentence if len(sentence) <= SNIPPET else sentence[: SNIPPET - 1] + "…"
+        table.add_row(f"[{style.get(change, '')}]{change}[/]", old, new, snippet)
+    console.print(table)

@@ -211,12 +211,19 @@ def view_sql() -> dict[str, str]:
     return views
 
 
-def ensure_views(db: sqlite_utils.Database) -> None:
-    """Create the views, replacing any whose SQL has changed (views hold no data)."""
+def stale_views(db: sqlite_utils.Database) -> dict[str, str]:
+    """The views that are missing, or whose SQL changed since the ledger was last opened."""
+    stale = {}
     for name, sql in view_sql().items():
         existing = db.execute(
             "select sql from sqlite_master where type = 'view' and name = ?", [name]
         ).fetchone()
-        if existing and sql in existing[0]:
-            continue
+        if not existing or sql not in existing[0]:
+            stale[name] = sql
+    return stale
+
+
+def ensure_views(db: sqlite_utils.Database) -> None:
+    """Create the views, replacing any whose SQL has changed (views hold no data)."""
+    for name, sql in stale_views(db).items():
         db.create_view(name, sql, replace=True)

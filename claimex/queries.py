@@ -1,0 +1,148 @@
+"""Questions to the ledger, answered from its views: claims, changes, conflicts, search, exports."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import sqlite_utils
+
+from claimex.errors import ClaimexError
+
+Row = dict[str, Any]
+BROWSE_COLUMNS = (
+    "article",
+    "headline",
+    "published",
+    "speaker",
+    "source",
+    "text",
+    "value",
+    "range_high",
+    "unit",
+    "per",
+    "qualifier",
+    "period",
+    "metric",
+    "quote",
+    "sentence",
+    "mention_id",
+    "claim_id",
+    "version_id",
+    "url",
+    "outlet",
+)
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[Row]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def claims(
+    db: sqlite_utils.Database,
+    speaker: str | None = None,
+    unit: str | None = None,
+    article: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Mentions from `claim_mentions`, filtered: speaker or source contains, unit is, article key or headline
+    contains, published on or after."""
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        where.append("(speaker like ? or source like ?)")
+        params += [f"%{speaker}%", f"%{speaker}%"]
+    if unit:
+        where.append("unit is ?")
+        params.append(None if unit in ("count", "none") else unit)
+    if article:
+        where.append("(article like ? or headline like ?)")
+        params += [f"%{article}%", f"%{article}%"]
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    sql = f"select {', '.join(BROWSE_COLUMNS)} from claim_mentions"
+    if where:
+        sql += " where " + " and ".join(where)
+    sql += " order by published, article, version_id, mention_id"
+    if limit:
+        sql += f" limit {int(limit)}"
+    return _rows(db, sql, params)
+
+
+def changes(db: sqlite_utils.Database, article: str | None = None) -> list[Row]:
+    """Claims added, removed or changed between consecutive versions (the `version_changes` view)."""
+    sql = (
+        "select a.key as article, c.change, c.old_text, c.old_value, c.new_text, c.new_value, c.sentence, "
+        "c.old_version, c.new_version from version_changes c join articles a on a.id = c.article_id"
+    )
+    params: list[Any] = []
+    if article:
+        sql += " where a.key like ? or a.headline like ?"
+        params += [f"%{article}%", f"%{article}%"]
+    return _rows(db, sql + " order by a.key, c.new_version, c.change", params)
+
+
+def cross_checks(db: sqlite_utils.Database, verdict: str | None = "conflict") -> list[Row]:
+    """Pairs of mentions of one metric, unit and period (the `cross_checks` view), conflicts by default."""
+    sql = "select * from cross_checks"
+    params: list[Any] = []
+    if verdict:
+        sql += " where verdict = ?"
+        params.append(verdict)
+    return _rows(db, sql + " order by relative_difference desc, metric", params)
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[Row]:
+    """Mentions whose sentence or text matches a full-text query (SQLite FTS syntax), best first."""
+    columns = ", ".join("c." + c for c in BROWSE_COLUMNS)
+    sql = (
+        f"select {columns} from mentions_fts join mentions m on m.rowid = mentions_fts.rowid "
+        "join claim_mentions c on c.mention_id = m.id "
+        "where mentions_fts match ? order by mentions_fts.rank limit ?"
+    )
+    try:
+        return _rows(db, sql, [query, limit])
+    except sqlite3.OperationalError as exc:
+        raise ClaimexError(f"cannot search for {query!r}: {exc}") from exc
+
+
+def claim_jsonld(rows: list[Row]) -> Iterator[Row]:
+    """schema.org `Claim` objects for mentions: the sentence, its author, where and when it appeared."""
+    for row in rows:
+        author = row.get("speaker") or row.get("source")
+        claim: Row = {
+            "@context": "https://schema.org",
+            "@type": "Claim",
+            "@id": f"urn:claimex:mention:{row['mention_id']}",
+            "text": row["sentence"],
+            "identifier": row["claim_id"],
+            "appearance": {
+                "@type": "NewsArticle",
+                "headline": row["headline"],
+                **({"url": row["url"]} if row.get("url") else {"identifier": row["article"]}),
+                **({"datePublished": row["published"]} if row.get("published") else {}),
+                **(
+                    {"publisher": {"@type": "Organization", "name": row["outlet"]}}
+                    if row.get("outlet")
+                    else {}
+                ),
+            },
+            "about": {
+                "@type": "QuantitativeValue",
+                "value": row["value"],
+                **({"maxValue": row["range_high"]} if row.get("range_high") is not None else {}),
+                **({"unitText": row["unit"]} if row.get("unit") else {}),
+                **({"name": row["metric"]} if row.get("metric") else {}),
+            },
+        }
+        if author:
+            kind = "Person" if row.get("speaker") and " " in row["speaker"] else "Organization"
+            claim["author"] = {"@type": kind if row.get("speaker") else "CreativeWork", "name": author}
+        if row.get("period"):
+            claim["temporalCoverage"] = row["period"]
+        yield claim
