@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 APPROX_SPREAD = 0.10  # "about", "nearly": within ten per cent
+ROUNDING_CAP = 0.05  # "1,000" may be rounded, but is not read as anything from 500 to 1,500
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -30,7 +31,7 @@ def interval(
     text: str, value: float, range_high: float | None, qualifier: str
 ) -> tuple[float | None, float | None]:
     """(low, high) the claim allows; None for an open end ("more than 5%" has no upper end)."""
-    half = rounding_step(text, value) / 2
+    half = min(rounding_step(text, value) / 2, abs(value) * ROUNDING_CAP)
     low, high = value - half, (range_high if range_high is not None else value) + half
     if qualifier == "approx":
         low, high = min(low, value * (1 - APPROX_SPREAD)), max(high, value * (1 + APPROX_SPREAD))
