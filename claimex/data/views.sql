@@ -66,8 +66,12 @@ join articles a1 on a1.id = v1.article_id
 join articles a2 on a2.id = v2.article_id
 where m1.metric is not null
   and m1.sentence != m2.sentence
-  -- figures more than three times apart are different quantities, not competing accounts of one
-  and max(abs(m1.value), abs(m2.value)) <= 3 * min(abs(m1.value), abs(m2.value))
+  -- figures more than twice apart are different quantities, not competing accounts of one
+  and max(abs(m1.value), abs(m2.value)) <= 2 * min(abs(m1.value), abs(m2.value))
+  -- within one article two figures of a metric are usually two facts: only restatements are listed
+  and (v1.article_id != v2.article_id
+       or (coalesce(m1.value_high, 1e308) >= coalesce(m2.value_low, -1e308)
+           and coalesce(m2.value_high, 1e308) >= coalesce(m1.value_low, -1e308)))
   and (v1.id = v2.id or v1.article_id != v2.article_id)
   and (m1.period = m2.period
        or (m1.period is null and m2.period is null
