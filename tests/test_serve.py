@@ -71,3 +71,44 @@ def test_public_address_needs_a_flag(ledger: Path) -> None:
 def test_missing_ledger_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="claimex ingest"):
         serve.datasette_app(tmp_path / "nope.db")
+
+
+@pytest.mark.parametrize(
+    ("query", "params"),
+    [
+        ("claims_by_speaker", "speaker=Rowley"),
+        ("claims_in_article", "headline=facial"),
+        ("claim_history", "metric=face"),
+        ("speakers_summary", ""),
+        ("conflicts", ""),
+        ("changes_between_versions", "article=corpus"),
+    ],
+)
+def test_every_canned_query_runs(ledger: Path, query: str, params: str) -> None:
+    response = _get(ledger, f"/ledger/{query}.json?{params}&_shape=array")
+    assert response.status_code == 200, response.text
+    rows = response.json()
+    if query in ("claims_by_speaker", "claims_in_article", "claim_history", "speakers_summary"):
+        assert rows
+
+
+@pytest.mark.parametrize("view", ["claim_mentions", "version_changes", "cross_checks"])
+def test_views_are_served(ledger: Path, view: str) -> None:
+    response = _get(ledger, f"/ledger/{view}.json?_shape=array&_size=5")
+    assert response.status_code == 200
+    if view != "version_changes":  # one version of each article: nothing changed yet
+        assert response.json()
+
+
+def test_facets_and_full_text_search(ledger: Path) -> None:
+    facets = _get(ledger, "/ledger/mentions.json?_facet=unit&_size=0").json()["facet_results"]
+    units = {row["value"] for row in facets["unit"]["results"]}
+    assert {"GBP", "percent", "ratio"} <= units
+    found = _get(ledger, "/ledger/mentions.json?_search=mugshots&_shape=array").json()
+    assert [row["text"] for row in found] == ["millions"]
+
+
+def test_charts_page_draws_svg(ledger: Path) -> None:
+    page = _get(ledger, "/-/claimex-charts?metric=face")
+    assert page.status_code == 200
+    assert "<svg" in page.text and "Charlie Whelton" in page.text and "nearly 5m" in page.text

@@ -108,7 +108,8 @@ class Resolver:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
         if low in data["titles"] and not indefinite:
             return Attribution(speaker=self._by_title(subject) or self.last_person or _source_phrase(subject))
-        if subject.pos_ == "NOUN":  # "a Homeland Security Department official", "several cast members"
+        if subject.lemma_.lower() in data["titles"] | data["speaker_nouns"]:
+            # "a Homeland Security Department official", "several cast members": a description, not a name
             return Attribution(speaker=_source_phrase(subject))
         return Attribution()
 
@@ -125,7 +126,7 @@ def _data() -> dict[str, set[str]]:
     raw = lexicon.load("attribution")
     return {
         key: {str(w).lower() for w in raw[key]}
-        for key in ("cues", "source_nouns", "titles", "pronouns", "org_words")
+        for key in ("cues", "source_nouns", "titles", "pronouns", "org_words", "speaker_nouns")
     }
 
 
