@@ -7,8 +7,17 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from claimex.ledger import IngestCounts
 from claimex.records import Extraction
@@ -57,6 +66,13 @@ def ingest_summary(counts: IngestCounts, tables: dict[str, int], db_path: str, c
     console.print(f"ledger {db_path}: {sizes}")
 
 
+class RateColumn(ProgressColumn):
+    """Pages per second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} pages/s" if task.speed else "", style="progress.data.speed")
+
+
 @contextmanager
 def progress(total: int, console: Console, enabled: bool) -> Iterator[Progress | None]:
     """A progress bar on stderr for long jobs (articles, rate, time left), or nothing."""
@@ -68,6 +84,7 @@ def progress(total: int, console: Console, enabled: bool) -> Iterator[Progress |
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[claims]} claims"),
+        RateColumn(),
         TimeRemainingColumn(),
         console=console,
         transient=True,

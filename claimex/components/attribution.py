@@ -50,7 +50,7 @@ class Resolver:
                 (e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent
             )
         if ent is None or ent.label_ not in ("PERSON", "ORG"):
-            # "Rep. Gwen Moore (D-Wis.)": the parse may pick a word in the brackets; prefer a name nearby.
+            # Not a name itself ("the Democrat, Gwen Moore"): a person named within the phrase.
             subtree = range(token.left_edge.i, token.right_edge.i + 1)
             ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start in subtree), ent)
         surface = ent.text if ent is not None else _compound(token)
