@@ -103,6 +103,14 @@ def _future(match: re.Match[str]) -> bool:
     return bool(re.search(r"\b(will|would|plans?|planned|due|expected|set to|going to|next)\b", before))
 
 
+def _last_quarter(number: int, published: dt.date | None) -> str | None:
+    """ "the fourth quarter" with no year: the latest such quarter begun by the publication date."""
+    if published is None:
+        return None
+    year = published.year if (published.month - 1) // 3 + 1 >= number else published.year - 1
+    return f"{year}-Q{number}"
+
+
 def find_time_refs(text: str, published: dt.date | None) -> list[TimeRef]:
     """Every time reference in `text`, resolved against `published` (relative ones stay None without it)."""
     data, pattern = _compiled()
@@ -112,12 +120,14 @@ def find_time_refs(text: str, published: dt.date | None) -> list[TimeRef]:
         if m.group("rel"):
             period = _relative(m.group("rel"), published, data)
         elif m.group("prev"):
-            refs.append(TimeRef(m.start(), m.end(), None, previous=True))
+            # "a year earlier": the year before the sentence's own period, else before publication
+            fallback = str(published.year - 1) if published else None
+            refs.append(TimeRef(m.start(), m.end(), fallback, previous=True))
             continue
         elif m.group("quarter") or m.group("qshort"):
             number = int(m.group("qnum")) if m.group("qshort") else data["quarters"][m.group("qname").lower()]
             year = m.group("qyear") or m.group("qsyear")
-            period = f"{year}-Q{number}" if year else None
+            period = f"{year}-Q{number}" if year else _last_quarter(number, published)
         elif m.group("fiscal"):
             first, second = int(m.group("fy")), int(m.group("fy2"))
             if (first + 1) % 100 != second:
@@ -147,24 +157,22 @@ def assign_periods(text: str, spans: list[tuple[int, int]], refs: list[TimeRef])
         before = [si for si, (_, end) in enumerate(spans) if end <= ref.start and _owner_gap(text, end, ref)]
         if before:
             owned[ri] = before[-1]
-    general = next(
-        (
-            r.period
-            for ri, r in enumerate(refs)
-            if ri not in owned and not r.baseline and not r.previous and r.period
-        ),
-        None,
-    )
+    plain = [(ri, r) for ri, r in enumerate(refs) if not r.baseline and not r.previous]
+    free = [r for ri, r in plain if ri not in owned]
+    # the sentence's period: a reference no number owns, else one a number owns ("4.7m faces last year, more
+    # than twice as many as in 2023": both figures are about last year); unresolved stays unresolved
+    general = free[0].period if free else next((r.period for _, r in plain if r.period), None)
     anchor = general or next((r.period for r in refs if r.period and not r.previous), None)
     periods: list[str | None] = []
     for si in range(len(spans)):
         mine = [refs[ri] for ri, owner in owned.items() if owner == si]
         if mine and mine[0].previous:
-            periods.append(str(int(anchor[:4]) - 1) if anchor else None)
+            # a year before the anchor, at its grain: 2024 -> 2023, 2004-Q3 -> 2003-Q3
+            periods.append(f"{int(anchor[:4]) - 1}{anchor[4:]}" if anchor else mine[0].period)
         elif mine and mine[0].baseline:
             periods.append(None)  # "14 tests since February": a starting point, not the claim's period
-        elif mine and mine[0].period:
-            periods.append(mine[0].period)
+        elif mine:
+            periods.append(mine[0].period)  # its own reference, even when it cannot be resolved
         else:
             periods.append(general)
     return periods
