@@ -80,6 +80,23 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "New York Times",
         ),
         (
+            '"It\'s heartbreaking," Ryan said. "And this country has to find a way through it."',
+            "And this",
+            "Ryan",
+        ),
+        (
+            "Sanders made the following comment:\n\n“For young people who left high school it is hard.”",
+            "For young",
+            "Sanders",
+        ),
+        ("Limbaugh continued: “The left is saying that normally that is true.”", "The left", "Limbaugh"),
+        (
+            "Trump attacked Clinton for her support of war, saying, \"She's trigger-happy and very "
+            'unstable."',
+            "She's",
+            "Trump",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

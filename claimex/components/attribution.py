@@ -111,6 +111,10 @@ class Resolver:
         if subject.lemma_.lower() in data["titles"] | data["speaker_nouns"]:
             # "a Homeland Security Department official", "several cast members": a description, not a name
             return Attribution(speaker=_source_phrase(subject))
+        if subject.text[:1].isupper() and subject.pos_ == "NOUN":
+            # a name the tagger took for a noun at the start of a sentence ("Sanders made the comment:")
+            name, kind = self.full_name(subject)
+            return Attribution(speaker=self.remember(name, kind))
         return Attribution()
 
     def _by_title(self, subject: Token) -> str | None:
@@ -179,7 +183,20 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if (
+        verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_of(verb.head)  # "Trump attacked Clinton, saying, ...": the subject of the main verb
     return None
+
+
+def _colon_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence that ends in a colon ("Sanders made the following comment:")."""
+    if not sentence.text.rstrip().endswith(":"):
+        return None
+    return next((c for c in sentence.root.children if c.dep_ in _SUBJECTS), None)
 
 
 def according_to(sentence: Span, resolver: Resolver) -> Attribution:
@@ -257,11 +274,22 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     candidates: list[Token] = []
+    subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
     if first is not None:  # the cue nearest before the quotation first
         candidates += reversed([t for t in first.sent if t.idx < quote.start and is_cue(t)])
+        opener = doc[first.start - 1] if first.start > 0 else None
+        if opener is not None and opener.text in '“"‘' and opener.i > 0 and doc[opener.i - 1].text == ":":
+            colon_head = doc[opener.i - 1].head  # "Limbaugh continued: “…”"
+            subject = next((c for c in colon_head.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                subjects.append((subject, ":"))
         before = doc[first.sent.start - 1] if first.sent.start > 0 else None
-        if not candidates and before is not None and before.sent.text.rstrip().endswith(":"):
-            candidates += [t for t in before.sent if is_cue(t)]  # "The Times reports:\n\n“…”"
+        colon = _colon_subject(before.sent) if before is not None else None
+        if colon is not None:  # "Sanders made the following comment:\n\n“…”"
+            subjects.append((colon, ":"))
+        according = according_to(first.sent, resolver)
+        if according.speaker:
+            return according
     dashed = _DASH_NAME.match(doc.text, quote.end)
     if dashed:  # "…” ― Pamela Padilla"
         name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
@@ -273,12 +301,12 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
         nxt = last[0].sent.end
         if not candidates and nxt < len(doc) and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
-    for cue in candidates:
-        subject = subject_of(cue)
-        if subject is None or quote.start <= subject.idx < quote.end:
+    subjects = [(subject, cue.text.lower()) for cue in candidates if (subject := subject_of(cue))] + subjects
+    for subject, cue_word in subjects:
+        if quote.start <= subject.idx < quote.end:
             continue
         found = resolver.resolve(subject)
         if found.speaker:
-            found.cue = cue.text.lower()
+            found.cue = cue_word
             return found
     return Attribution()

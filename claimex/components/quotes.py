@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MIN_QUOTE_WORDS = 4  # one to three words in marks are scare quotes, not quotations
+MIN_QUOTE_WORDS = 4  # one to three words in marks are scare quotes, not quotations...
+# ...unless a speech verb follows: '"It's heartbreaking," Ryan said.'
+_SAID_AFTER = re.compile(
+    r"[”\"’]?\s*(?:[\w.’'-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|tweeted|replied)\b"
+)
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
 
@@ -67,7 +71,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for span in sorted(spans, key=lambda s: s.start):
         content = text[span.start : span.end]
         stripped = content.strip()
-        if len(re.findall(r"[\w’']+", stripped)) < MIN_QUOTE_WORDS:
+        short = len(re.findall(r"[\w’']+", stripped)) < MIN_QUOTE_WORDS
+        if short and not (stripped[-1:] in ",.!?" and _SAID_AFTER.match(text, span.end)):
             continue
         lead = len(content) - len(content.lstrip())
         out.append(QuoteSpan(span.start + lead, span.start + lead + len(stripped), span.closed))
