@@ -50,6 +50,38 @@ def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> No
     assert who in f"{found.speaker} {found.source}"
 
 
+@pytest.mark.parametrize(
+    ("text", "claim", "who"),
+    [
+        (
+            "Clinton is seizing upon a New York Times report that Trump had a net loss of more "
+            "than $915 million in 1995.",
+            "more than $915 million",
+            "New York Times report",
+        ),
+        (
+            "Last month, the Obama administration announced it had met its goal of taking 10,000 refugees.",
+            "10,000",
+            "Obama administration",
+        ),
+        (
+            "Mrs. Clinton's plan would also cap the tax value of deductions at 28 percent.",
+            "28 percent",
+            "Clinton's plan",
+        ),
+        (
+            "Another slide shows that eight of 10 avocados eaten in the United States are grown in Mexico.",
+            "eight",
+            "slide",
+        ),
+        ("WALLACE: Do you really see those two as equivalent?", "two", "WALLACE"),
+    ],
+)
+def test_broader_sources(nlp: Language, text: str, claim: str, who: str) -> None:
+    found = next(c for c in _article(nlp, text).claims if c.text == claim)
+    assert who in f"{found.speaker} {found.source}"
+
+
 def test_article_voice_stays_empty(nlp: Language) -> None:
     article = _article(nlp, "Police forces scanned nearly 4.7m faces with the technology last year.")
     assert article.claims[0].speaker is None and article.claims[0].source is None

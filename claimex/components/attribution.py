@@ -14,6 +14,7 @@ from claimex.records import Speaker
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DASH_NAME = re.compile(r"[.,!?]?[”\"]?\s*[―—–]\s*((?:[A-Z][\w’'.-]+\s?){1,4})")
 
@@ -103,6 +104,10 @@ class Resolver:
             return Attribution(speaker=self.remember(name, kind, description))
         if low in data["source_nouns"]:
             return Attribution(source=_source_phrase(subject))
+        if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subject.children):
+            return Attribution(
+                speaker=_source_phrase(subject)
+            )  # "the Obama administration", "Clinton's campaign"
         if low in data["org_words"]:
             return Attribution(speaker=self.last_org or _phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
@@ -251,6 +256,25 @@ def evidence_in(sentence: Span) -> Attribution:
     return Attribution()
 
 
+def evidence_over(token: Token) -> Attribution:
+    """A source noun whose clause holds the claim: "a New York Times report that ... $915 million"."""
+    nouns = _data()["source_nouns"]
+    child = token
+    for head in token.ancestors:
+        if head.lower_ in nouns and head.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "relcl"):
+            return Attribution(source=_source_phrase(head, head.i + 1), cue=head.lower_)
+        child = head
+    return Attribution()
+
+
+def transcript_speaker(token: Token) -> Attribution:
+    """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    label = _TRANSCRIPT_LABEL.match(text, start)
+    return Attribution(speaker=label.group(1), cue=":") if label else Attribution()
+
+
 def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
     """The speaker and source of a claim whose number is `token`."""
     found = Attribution()
@@ -260,7 +284,14 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         if subject is not None:
             found = resolver.resolve(subject)
             found.cue = cue.lemma_
-    for extra in (according_to(token.sent, resolver), evidence_before(token), evidence_in(token.sent)):
+    extras = (
+        according_to(token.sent, resolver),
+        evidence_before(token),
+        evidence_in(token.sent),
+        evidence_over(token),
+        transcript_speaker(token),
+    )
+    for extra in extras:
         named = extra.speaker or extra.source
         if found.speaker is None and extra.speaker:
             found.speaker = extra.speaker
