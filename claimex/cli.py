@@ -102,11 +102,15 @@ def cli() -> None:
 @model_option
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (one object per page).")
+@click.option(
+    "--nl", "as_lines", is_flag=True, help="Print the contract JSON as one line per page (for pipelines)."
+)
 def extract(
     file: str,
     published: str | None,
     model: str | None,
     as_json: bool,
+    as_lines: bool,
     max_size: float,
     suffixes: tuple[str, ...],
 ) -> None:
@@ -119,8 +123,8 @@ def extract(
     pages = list(reader.read(file))
     nlp = pipeline.load(pipeline.model_name(model))
     results = [extraction for _, extraction in extract_pages(nlp, pages)]
-    if as_json:
-        indent = 2 if len(results) == 1 else None
+    if as_json or as_lines:
+        indent = 2 if len(results) == 1 and not as_lines else None
         for extraction in results:
             click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=indent))
     else:

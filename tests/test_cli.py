@@ -144,3 +144,14 @@ def test_help_lists_the_commands() -> None:
     assert result.exit_code == 0
     for command in ("extract", "ingest", "serve"):
         assert command in result.output
+
+
+def test_extract_nl_prints_one_line_per_page(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "".join(json.dumps({"text": f"Sales rose {n}% last year."}) + "\n" for n in (3, 4)), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["extract", str(path), "--nl", "--published", "2025-07-31"])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 0 and len(lines) == 2
+    assert [json.loads(line)["articles"][0]["claims"][0]["value"] for line in lines] == [3, 4]

@@ -237,3 +237,17 @@ def test_bbc_versions_pair(shared: Path, tmp_path: Path) -> None:
         )
     rows = json.loads(_invoke("diff", "--db", str(db), "--article", "manutd", "--format", "json"))
     assert ("changed", "over 5%", "4.75%") in {(r["change"], r["old_text"], r["new_text"]) for r in rows}
+
+
+@pytest.mark.corpus
+def test_a_basil_triplet_links_its_shared_figure(shared: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    for n in (1, 2, 3):
+        path = (
+            shared / "news" / "basil" / "articles" / "2019" / f"0d10341a-9dba-4374-a524-814c300d1611_{n}.txt"
+        )
+        _invoke("ingest", str(path), "--db", str(db), "--published", "2019-01-03", "-q")
+    rows = json.loads(_invoke("check", "--db", str(db), "--all", "--format", "json"))
+    across = [r for r in rows if r["article_a"] != r["article_b"] and r["metric"] == "employee"]
+    assert across and all(r["verdict"] == "consistent" for r in across)
+    assert {r["text_a"] for r in across} | {r["text_b"] for r in across} >= {"800,000"}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +86,13 @@ def test_offsets_always_slice_the_original(page: str) -> None:
 def test_segment_never_raises(page: str) -> None:
     for article in segment(page):
         assert 0 <= article.start <= article.end <= len(page)
+
+
+@pytest.mark.corpus
+def test_web_extracted_articles_are_one_article_without_furniture(shared: Path) -> None:
+    furniture = ("Advertisement Continue reading the main story", "Read more:", "Read More:")
+    for path in sorted((shared / "news" / "giveme5w1h_events" / "articles").glob("*.txt")):
+        articles = segment(path.read_text(encoding="utf-8"))
+        assert len(articles) == 1, path.name
+        lines = {line.strip() for line in articles[0].textmap.text.splitlines()}
+        assert not lines & set(furniture) and "Photo" not in lines, path.name
