@@ -43,3 +43,16 @@ def shared() -> Path:
     if not (SHARED / "eval" / "score.py").exists():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+def ingest_seed(db: Path) -> Path:
+    """Ingest the seed page into the ledger at `db` through the CLI, as a user would."""
+    from click.testing import CliRunner
+
+    from claimex.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return db

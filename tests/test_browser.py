@@ -12,10 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from claimex.cli import cli
-from tests.conftest import SEED, SEED_PUBLISHED
+from tests.conftest import ingest_seed
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -44,10 +42,7 @@ def _free_port() -> int:
 @pytest.fixture
 def server(tmp_path: Path) -> str:
     db = tmp_path / "ledger.db"
-    result = CliRunner().invoke(
-        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
-    )
-    assert result.exit_code == 0, result.output
+    ingest_seed(db)
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "claimex", "serve", "--db", str(db), "--port", str(port)],

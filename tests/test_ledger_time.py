@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from claimex.cli import cli
 from claimex.ledger import open_ledger
 from claimex.schema import migrations
-from tests.conftest import SEED, SEED_PUBLISHED
+from tests.conftest import ingest_seed
 
 pytestmark = pytest.mark.model
 
@@ -84,7 +84,7 @@ def test_reingesting_a_version_adds_nothing(versions: Path, tmp_path: Path) -> N
 @pytest.fixture(scope="module")
 def seed_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seed") / "ledger.db"
-    _invoke("ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q")
+    ingest_seed(db)
     return db
 
 

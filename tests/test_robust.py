@@ -25,7 +25,7 @@ from claimex.errors import ClaimexError
 from claimex.extract import extract_page
 from claimex.read import Reader
 from claimex.records import Page
-from tests.conftest import SEED, SEED_PUBLISHED
+from tests.conftest import SEED, SEED_PUBLISHED, ingest_seed
 
 CLAIMEX = [sys.executable, "-m", "claimex"]
 
@@ -40,10 +40,7 @@ def _state(db: Path) -> tuple[dict[str, int], str]:
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
     db = tmp_path / "ledger.db"
-    result = CliRunner().invoke(
-        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
-    )
-    assert result.exit_code == 0, result.output
+    ingest_seed(db)
     return db
 
 

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from claimex import serve
-from claimex.cli import cli
 from claimex.errors import LedgerError
-from tests.conftest import SEED, SEED_PUBLISHED
+from tests.conftest import ingest_seed
 
 pytestmark = pytest.mark.model
 
@@ -20,10 +18,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("serve") / "ledger.db"
-    result = CliRunner().invoke(
-        cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED, "-q"]
-    )
-    assert result.exit_code == 0, result.output
+    ingest_seed(db)
     return db
 
 
