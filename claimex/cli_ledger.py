@@ -82,6 +82,7 @@ def claims(
     "whose key or headline contains this text.",
 )
 @click.option("--published", metavar="YYYY-MM-DD", help="With files: publication date for both.")
+@click.option("--model", envvar="CLAIMEX_MODEL", metavar="NAME", help="With files: the spaCy model to use.")
 @click.option(
     "--exit-code", is_flag=True, help="Exit 1 when the numbers differ (like `git diff --exit-code`)."
 )
@@ -92,12 +93,13 @@ def diff(
     db_path: str,
     article: str | None,
     published: str | None,
+    model: str | None,
     exit_code: bool,
     fmt: str,
 ) -> None:
     """Compare the numbers in two versions of a story: two files OLD and NEW, or versions in the ledger."""
     if old and new:
-        rows = _diff_files(old, new, published)
+        rows = _diff_files(old, new, published, model)
     elif old or new:
         raise click.UsageError("give two files, or none with --article to read versions from the ledger")
     else:
@@ -113,13 +115,13 @@ def diff(
         raise click.exceptions.Exit(1)
 
 
-def _diff_files(old: str, new: str, published: str | None) -> list[dict[str, Any]]:
+def _diff_files(old: str, new: str, published: str | None, model: str | None) -> list[dict[str, Any]]:
     from claimex import pipeline, read
     from claimex.diff import diff_claims
     from claimex.extract import extract_pages
 
     pages = [next(read.read_path(path, published)) for path in (old, new)]
-    nlp = pipeline.load()
+    nlp = pipeline.load(pipeline.model_name(model))
     versions = [[c for a in e.articles for c in a.claims] for _, e in extract_pages(nlp, pages)]
     rows = []
     for change in diff_claims(versions[0], versions[1]):

@@ -35,10 +35,13 @@ def model_name(requested: str | None = None) -> str:
     return requested or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@functools.cache
 def load(name: str | None = None) -> Language:
-    """Load the spaCy pipeline once, with claimex's components added."""
-    resolved = model_name(name)
+    """The spaCy pipeline with claimex's components, loaded once per process and model."""
+    return _load(model_name(name))
+
+
+@functools.cache
+def _load(resolved: str) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:

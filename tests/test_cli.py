@@ -155,3 +155,10 @@ def test_extract_nl_prints_one_line_per_page(tmp_path: Path) -> None:
     lines = result.output.strip().splitlines()
     assert result.exit_code == 0 and len(lines) == 2
     assert [json.loads(line)["articles"][0]["claims"][0]["value"] for line in lines] == [3, 4]
+
+
+def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMEX_MODEL", "en_core_web_nonexistent")
+    result = CliRunner().invoke(cli, ["extract", str(SEED)])
+    assert result.exit_code == 1
+    assert "en_core_web_nonexistent" in result.output and "not installed" in result.output
