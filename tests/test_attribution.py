@@ -129,6 +129,17 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Trump",
         ),
         (
+            "“My reaction, that was outrageous,” Obama's former campaign strategist said on CNN.",
+            "My reaction",
+            "Obama's former campaign strategist",
+        ),
+        (
+            "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., "
+            "said.",
+            "Our assumption",
+            "Mitch McConnell",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

@@ -93,7 +93,7 @@ class Resolver:
             if low in ("he", "she", "him", "her", "i"):
                 return Attribution(speaker=self.last_person)
             return Attribution(speaker=self.last_org or self.last_person)
-        for child in subject.children:
+        for child in subject.children if subject.pos_ != "PROPN" else ():  # "the commissioner, Mark Rowley"
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 name, kind = self.full_name(child)
                 title = subject.doc[subject.left_edge.i : subject.i + 1].text
@@ -178,10 +178,11 @@ def cue_of(token: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, or the noun an -ing/-ed cue modifies ("documents showing")."""
+def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
+    """The subject of a cue verb, or the noun an -ing/-ed cue modifies ("documents showing"); a subject
+    inside the `outside` character span (the quotation itself) is passed over."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not outside[0] <= child.idx < outside[1]:
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -332,7 +333,10 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
         nxt = last[0].sent.end
         if not candidates and nxt < len(doc) and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
-    subjects = [(subject, cue.text.lower()) for cue in candidates if (subject := subject_of(cue))] + subjects
+    span = (quote.start, quote.end)
+    subjects = [
+        (subject, cue.text.lower()) for cue in candidates if (subject := subject_of(cue, span))
+    ] + subjects
     for subject, cue_word in subjects:
         if quote.start <= subject.idx < quote.end:
             continue
