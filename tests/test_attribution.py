@@ -134,8 +134,8 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Obama's former campaign strategist",
         ),
         (
-            "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., "
-            "said.",
+            "“Our assumption is that the veto will be overridden,” Senate Majority Leader "
+            "Mitch McConnell, R-Ky., said.",
             "Our assumption",
             "Mitch McConnell",
         ),
