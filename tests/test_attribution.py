@@ -129,6 +129,17 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Trump",
         ),
         (
+            "President Obama is rolling out a new message.\n\nThe president told a radio host: “It is about "
+            "me and my legacy now.”",
+            "It is about",
+            "Obama",
+        ),
+        (
+            "Elizabeth Warren told the bank's chief: ‘You should be criminally investigated’",
+            "You should",
+            "Warren",
+        ),
+        (
             "“My reaction, that was outrageous,” Obama's former campaign strategist said on CNN.",
             "My reaction",
             "Obama's former campaign strategist",

@@ -123,10 +123,19 @@ class Resolver:
         return Attribution()
 
     def _by_title(self, subject: Token) -> str | None:
+        """The person a title stands for: one described by it, else one named with it ("President Obama")."""
         title = _phrase(subject).lower()
         for speaker in self.speakers.values():
             if any(subject.lower_ in d.lower() or title in d.lower() for d in speaker.descriptions):
                 return speaker.name
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.end > subject.i or len(ent) < 2 and ent.start == 0:
+                continue
+            titled = (
+                ent[0].lower_ == subject.lower_ or self.doc[max(ent.start - 1, 0)].lower_ == subject.lower_
+            )
+            if titled:
+                return self.full_name(ent[-1])[0]
         return None
 
 
@@ -309,16 +318,23 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
     subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
     if first is not None:  # the cue nearest before the quotation first
         candidates += reversed([t for t in first.sent if t.idx < quote.start and is_cue(t)])
-        opener = doc[first.start - 1] if first.start > 0 else None
-        if opener is not None and opener.text in '“"‘' and opener.i > 0 and doc[opener.i - 1].text == ":":
-            colon_head = doc[opener.i - 1].head  # "Limbaugh continued: “…”"
-            subject = next((c for c in colon_head.children if c.dep_ in _SUBJECTS), None)
+        colon = next(
+            (
+                t
+                for t in reversed(doc[first.sent.start : first.start])
+                if t.idx < quote.start - 1 and not t.is_quote and not t.is_space
+            ),
+            None,
+        )
+        if colon is not None and colon.text == ":":  # "Limbaugh continued: “…”"
+            head = colon.head if colon.head.pos_ in ("VERB", "AUX") else colon.sent.root
+            subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 subjects.append((subject, ":"))
         before = doc[first.sent.start - 1] if first.sent.start > 0 else None
-        colon = _colon_subject(before.sent) if before is not None else None
-        if colon is not None:  # "Sanders made the following comment:\n\n“…”"
-            subjects.append((colon, ":"))
+        introduced = _colon_subject(before.sent) if before is not None else None
+        if introduced is not None:  # "Sanders made the following comment:\n\n“…”"
+            subjects.append((introduced, ":"))
         according = according_to(first.sent, resolver)
         if according.speaker:
             return according
