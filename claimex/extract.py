@@ -9,7 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components import metric
-from claimex.components.attribution import Attribution, Resolver, attribute_claim, quote_speaker
+from claimex.components.attribution import (
+    Attribution,
+    Resolver,
+    attribute_claim,
+    quote_speaker,
+    speaker_before,
+)
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.normalise.dates import assign_periods, find_time_refs
 from claimex.normalise.numbers import Quantity, read_quantities
@@ -43,6 +49,8 @@ class _ArticleExtractor:
                 last, who = previous
                 if not last.closed or paragraph_breaks(self.doc.text, last.end, span.start) <= 1:
                     found = Attribution(speaker=who.speaker, cue=who.cue)
+            if not found.speaker:
+                found = speaker_before(self.doc, span, self.resolver)
             self.quote_spans.append((span, found))
 
     def _remember_subjects(self, sentence: Span) -> None:

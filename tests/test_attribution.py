@@ -140,6 +140,18 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Warren",
         ),
         (
+            "When Clinton noted that Trump had paid no tax ― as was true for some years ― Trump boasted, "
+            "“That makes me smart.”",
+            "That makes",
+            "Trump",
+        ),
+        (
+            "Still, the fund warned that the exit will raise many questions.\n\n"
+            "“Although the market reaction was calm, the risks remain high.”",
+            "Although",
+            "fund",
+        ),
+        (
             "“My reaction, that was outrageous,” Obama's former campaign strategist said on CNN.",
             "My reaction",
             "Obama's former campaign strategist",

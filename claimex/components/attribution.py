@@ -191,7 +191,8 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     """The subject of a cue verb, or the noun an -ing/-ed cue modifies ("documents showing"); a subject
     inside the `outside` character span (the quotation itself) is passed over."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and not outside[0] <= child.idx < outside[1]:
+        wordy = any(ch.isalpha() for ch in child.text)  # the parser sometimes makes a dash a subject
+        if child.dep_ in _SUBJECTS and wordy and not outside[0] <= child.idx < outside[1]:
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -359,5 +360,20 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
         found = resolver.resolve(subject)
         if found.speaker:
             found.cue = cue_word
+            return found
+    return Attribution()
+
+
+def speaker_before(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
+    """For a quotation with no speaker of its own: who spoke in the sentence just before it
+    ("Still, the fund warned that ...\n\n“Although the market reaction ...”")."""
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if first is None or first.sent.start == 0:
+        return Attribution()
+    for cue in reversed([t for t in doc[first.sent.start - 1].sent if is_cue(t)]):
+        subject = subject_of(cue)
+        found = resolver.resolve(subject) if subject is not None else Attribution()
+        if found.speaker:
+            found.cue = cue.text.lower()
             return found
     return Attribution()
