@@ -113,7 +113,7 @@ class Resolver:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
         if low in data["titles"] and not indefinite:
             return Attribution(speaker=self._by_title(subject) or self.last_person or _source_phrase(subject))
-        if subject.lemma_.lower() in data["titles"] | data["speaker_nouns"]:
+        if subject.lemma_.lower() in data["titles"] or subject.lemma_.lower() in data["speaker_nouns"]:
             # "a Homeland Security Department official", "several cast members": a description, not a name
             return Attribution(speaker=_source_phrase(subject))
         if subject.text[:1].isupper() and subject.pos_ == "NOUN":

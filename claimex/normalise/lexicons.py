@@ -15,10 +15,15 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=256)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 def ends_with_phrase(text: str, phrases: list[str]) -> str | None:
     """The longest phrase that `text` ends with as whole words (case-insensitive), or None."""
     low = text.lower().rstrip()
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in _longest_first(tuple(phrases)):
         if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
             return phrase
     return None
@@ -27,7 +32,7 @@ def ends_with_phrase(text: str, phrases: list[str]) -> str | None:
 def starts_with_phrase(text: str, phrases: list[str]) -> str | None:
     """The longest phrase that `text` starts with as whole words (case-insensitive), or None."""
     low = text.lower().lstrip()
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in _longest_first(tuple(phrases)):
         if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
             return phrase
     return None
