@@ -37,6 +37,7 @@ class _ArticleExtractor:
         self.art, self.doc, self.published = art, doc, published
         self.resolver = Resolver(doc)
         self.quote_spans: list[tuple[QuoteSpan, Attribution]] = []
+        self.pending_quotes: list[QuoteSpan] = find_quotes(doc.text)
 
     def _quotes(self, sentence: Span) -> None:
         for span in self.pending_quotes:
@@ -99,9 +100,8 @@ class _ArticleExtractor:
         return claims
 
     def run(self) -> Article:
-        text = self.doc.text
-        self.pending_quotes = find_quotes(text)
-        quantities = read_quantities(text)
+        """Quotes, claims and speakers of the article, sentence by sentence."""
+        quantities = read_quantities(self.doc.text)
         claims: list[Claim] = []
         for sentence in self.doc.sents:
             self._quotes(sentence)
