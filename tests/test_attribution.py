@@ -42,17 +42,6 @@ def _article(nlp: Language, text: str) -> Article:
             "$100,000",
             "Roper Center",
         ),
-    ],
-)
-def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
-    article = _article(nlp, text)
-    found = next(c for c in article.claims if c.text.startswith(claim))
-    assert who in f"{found.speaker} {found.source}"
-
-
-@pytest.mark.parametrize(
-    ("text", "claim", "who"),
-    [
         (
             "Clinton is seizing upon a New York Times report that Trump had a net loss of more "
             "than $915 million in 1995.",
@@ -77,8 +66,9 @@ def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> No
         ("WALLACE: Do you really see those two as equivalent?", "two", "WALLACE"),
     ],
 )
-def test_broader_sources(nlp: Language, text: str, claim: str, who: str) -> None:
-    found = next(c for c in _article(nlp, text).claims if c.text == claim)
+def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
+    article = _article(nlp, text)
+    found = next(c for c in article.claims if c.text.startswith(claim))
     assert who in f"{found.speaker} {found.source}"
 
 
