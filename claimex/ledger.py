@@ -20,6 +20,7 @@ from claimex.normalise.intervals import interval
 from claimex.records import Article, Extraction
 from claimex.schema import (
     EXTRACTOR_VERSION,
+    KNOWN_MIGRATIONS,
     article_key,
     claim_id,
     digest,
@@ -84,8 +85,7 @@ def _check_header(target: Path) -> None:
 
 
 def _check_version(db: sqlite_utils.Database, path: str | Path) -> None:
-    known = {m.name for m in migrations._migrations}
-    newer = [m.name for m in migrations.applied(db) if m.name not in known]
+    newer = [m.name for m in migrations.applied(db) if m.name not in KNOWN_MIGRATIONS]
     if newer:
         raise LedgerError(
             f"{path}: written by a newer claimex (schema {newer[-1]}); upgrade claimex to use it"

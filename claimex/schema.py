@@ -201,6 +201,10 @@ def m002_versions_and_mentions(db: sqlite_utils.Database) -> None:
     db.table("article_versions").enable_fts(["headline", "text"], create_triggers=True)
 
 
+# The migrations this claimex knows, to refuse a ledger written by a newer one.
+KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions))
+
+
 def view_sql() -> dict[str, str]:
     """The views, by name, from claimex/data/views.sql (statements separated by a line `-- view: NAME`)."""
     text = (resources.files("claimex") / "data" / "views.sql").read_text(encoding="utf-8")
