@@ -195,6 +195,7 @@ def ingest(
     if show_table:
         claims_table(extractions, out)
     ingest_summary(counts, ledger.row_counts(db), db_path, out)
+    db.close()  # checkpoints the WAL now, not whenever the connection is collected
     _report(reader.problems)
 
 
@@ -213,6 +214,7 @@ def merge(shards: tuple[str, ...], db_path: str) -> None:
             raise click.ClickException(f"{shard}: cannot merge a ledger into itself")
         counts.add(ledger.merge(db, shard))
     ingest_summary(counts, ledger.row_counts(db), db_path, Console(soft_wrap=True))
+    db.close()
 
 
 @cli.command()

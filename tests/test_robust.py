@@ -225,3 +225,11 @@ def test_two_writers_at_once_lose_nothing(shared: Path, tmp_path: Path) -> None:
     assert _content(db)["mentions"] == _content(one)["mentions"]
     versions = {r["id"] for r in sqlite_utils.Database(db).table("article_versions").rows}
     assert versions == {r["id"] for r in sqlite_utils.Database(one).table("article_versions").rows}
+
+
+@pytest.mark.model
+def test_a_stray_mark_before_a_line_break_is_no_quotation(nlp: Language) -> None:
+    # found by hypothesis: a mark closed by the line end held nothing, then broke the speaker search
+    text = '"\nHe said: “We made 1,000 arrests.'
+    quotes = extract_page(nlp, Page(text, "stray", SEED_PUBLISHED)).articles[0].quotes
+    assert [q.text for q in quotes] == ["We made 1,000 arrests."]

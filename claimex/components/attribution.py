@@ -315,6 +315,7 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
     """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay)."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
+    first, last = (first if first else None), (last if last else None)  # an empty span is no span
     candidates: list[Token] = []
     subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
     if first is not None:  # the cue nearest before the quotation first
@@ -368,7 +369,7 @@ def speaker_before(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attributio
     """For a quotation with no speaker of its own: who spoke in the sentence just before it
     ("Still, the fund warned that ...\n\n“Although the market reaction ...”")."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    if first is None or first.sent.start == 0:
+    if not first or first.sent.start == 0:
         return Attribution()
     for cue in reversed([t for t in doc[first.sent.start - 1].sent if is_cue(t)]):
         subject = subject_of(cue)

@@ -72,7 +72,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         content = text[span.start : span.end]
         stripped = content.strip()
         short = len(re.findall(r"[\w’']+", stripped)) < MIN_QUOTE_WORDS
-        if short and not (stripped[-1:] in ",.!?" and _SAID_AFTER.match(text, span.end)):
+        if not stripped or short and not (stripped[-1] in ",.!?" and _SAID_AFTER.match(text, span.end)):
             continue
         lead = len(content) - len(content.lstrip())
         out.append(QuoteSpan(span.start + lead, span.start + lead + len(stripped), span.closed))
