@@ -26,7 +26,15 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("boundaries", "link_markers", "lines", "inline"),
-    "attribution": ("cues", "source_nouns", "titles", "pronouns", "org_words", "speaker_nouns"),
+    "attribution": (
+        "cues",
+        "object_cues",
+        "source_nouns",
+        "titles",
+        "pronouns",
+        "org_words",
+        "speaker_nouns",
+    ),
     "datasette": ("title", "description", "tables", "queries"),
 }
 

@@ -64,6 +64,30 @@ def _article(nlp: Language, text: str) -> Article:
             "slide",
         ),
         ("WALLACE: Do you really see those two as equivalent?", "two", "WALLACE"),
+        (
+            'Chris Wallace pressed the governor.\n\n"WALLACE: Do you really see those two as equivalent?',
+            "two",
+            "Chris Wallace",
+        ),
+        ("PolitiFact rated 32% of Republican claims as false.", "32%", "PolitiFact"),
+        ("By Trump's own admission, his tax returns are thicker than his 100-page report.", "100", "Trump"),
+        (
+            "Mrs. Clinton holds an advantage of 83 percentage points among black voters, according to a "
+            "New York Times/CBS News poll released last week.",
+            "83 percentage points",
+            "New York Times/CBS News poll",
+        ),
+        (
+            "The trade minister, Mr. Ortega Salinas, argues there is little point for Mexico to respond to "
+            "threats to slap a 35 percent tariff on its exports.",
+            "35 percent",
+            "Ortega Salinas",
+        ),
+        (
+            "The Tax Policy Center puts the figure at $498 billion over a decade.",
+            "$498 billion",
+            "Tax Policy Center",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
@@ -151,6 +175,30 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Mitch McConnell, R-Ky., said.",
             "Our assumption",
             "Mitch McConnell",
+        ),
+        (
+            "''There's a lot of new complexity in the plan,'' said Mr. Burman.",
+            "There's a lot",
+            "Burman",
+        ),
+        (
+            "“The effect of the debate is still modest,” wrote Jane Holloway for Acme Polling. “Only 9 "
+            "percent of voters said it changed their minds.”\n\nSenior Democrats are urging Clinton to "
+            "change course.",
+            "Only 9",
+            "Jane Holloway",
+        ),
+        (
+            "Prominent Republicans have said the same, including Mitt Romney -- ''It is disqualifying to "
+            "hide your returns from the voters'' -- and a former tax commissioner.",
+            "It is disqualifying",
+            "Mitt Romney",
+        ),
+        (
+            "As Steven Rosenthal, a tax lawyer, recently put it, ''Did he lower his taxes through legal "
+            "avoidance or not?''",
+            "Did he lower",
+            "Steven Rosenthal",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -16,7 +16,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-_DASH_NAME = re.compile(r"[.,!?]?[”\"]?\s*[―—–]\s*((?:[A-Z][\w’'.-]+\s?){1,4})")
+_NAME_DASH = re.compile(r"((?:[A-Z][\w’'.-]+\s){0,3}[A-Z][\w’'.-]+)\s*(?:--|[―—–])\s*(?:''|[\"“])$")
+_DASH_NAME = re.compile(r"[.,!?]?(?:''|[”\"])?\s*[―—–]\s*((?:[A-Z][\w’'.-]+\s?){1,4})")
 
 
 @dataclass
@@ -69,6 +70,14 @@ class Resolver:
         if longer and kind == "person":
             surface = max(longer, key=len)
         return _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", surface)).strip(), kind
+
+    def labelled(self, label: str) -> str:
+        """The person a transcript label stands for ("PENCE" -> "Mike Pence"), else the label."""
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.text.split()[-1].upper() == label.split()[-1]:
+                name, _ = self.full_name(ent[-1])
+                return self.remember(name, "person")
+        return label
 
     def remember(self, name: str, kind: str, description: str | None = None) -> str:
         speaker = self.speakers.setdefault(name, Speaker(name=name, kind=kind))
@@ -172,16 +181,38 @@ def _source_phrase(token: Token, limit: int | None = None) -> str:
     return span.text.strip(" ,;:–—-")
 
 
+@functools.cache
+def _object_cues() -> dict[str, set[str]]:
+    raw = lexicon.load("attribution")["object_cues"]
+    return {str(verb): {str(o).lower() for o in objects} for verb, objects in raw.items()}
+
+
 def is_cue(token: Token) -> bool:
-    """A verb that attributes speech or findings ("said", "revealed"; not the noun "states")."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in _data()["cues"]
+    """A verb that attributes speech or findings ("said", "revealed"; not the noun "states"), or one that
+    does with its object ("as Rosenthal put it", "the center puts the figure at")."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _data()["cues"] or _unsuffixed(token.lower_) & _data()["cues"]:
+        return True
+    objects = _object_cues().get(lemma, set())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children)
+
+
+def _unsuffixed(word: str) -> set[str]:
+    """Stems of an -ed or -s form, for the lemmas the tagger gets wrong ("rated" -> "rat")."""
+    return {word[: -len(end)] for end in ("d", "ed", "s") if word.endswith(end)}
 
 
 def cue_of(token: Token) -> Token | None:
-    """The nearest cue verb above `token` whose complement holds it (not its subject)."""
+    """The nearest cue verb above `token` whose complement holds it: not its subject, not the object of
+    "to" ("add to the losses"), and not an infinitive ("little point for Mexico to respond"), which
+    reports nothing yet."""
     child = token
     for head in token.ancestors:
-        if is_cue(head) and child.dep_ not in _SUBJECTS:
+        acted_on = child.dep_ == "prep" and child.lower_ == "to" and head.lemma_ != "point"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if is_cue(head) and child.dep_ not in _SUBJECTS and not acted_on and not infinitive:
             return head
         child = head
     return None
@@ -224,14 +255,16 @@ def according_to(sentence: Span, resolver: Resolver) -> Attribution:
     token = next((t for t in sentence if t.idx >= start), None)
     if token is None:
         return Attribution()
-    head = token
-    while (
-        head.head.i != head.i
-        and head.head.i > token.i - 1
-        and head.head.pos_ in ("NOUN", "PROPN")
-        and head.head.i < token.i + 6
-    ):
-        head = head.head
+    head = next((c for c in token.doc[token.i - 1].children if c.dep_ == "pobj"), None)  # the object of "to"
+    if head is None or head.i < token.i:
+        head = token
+        while (
+            head.head.i != head.i
+            and head.head.i > token.i - 1
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.i < token.i + 6
+        ):
+            head = head.head
     if head.ent_type_ in ("PERSON", "ORG") and head.lower_ not in _data()["source_nouns"]:
         name, kind = resolver.full_name(head)
         return Attribution(speaker=resolver.remember(name, kind), cue="according to")
@@ -278,12 +311,12 @@ def evidence_over(token: Token) -> Attribution:
     return Attribution()
 
 
-def transcript_speaker(token: Token) -> Attribution:
+def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
     text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     label = _TRANSCRIPT_LABEL.match(text, start)
-    return Attribution(speaker=label.group(1), cue=":") if label else Attribution()
+    return Attribution(speaker=resolver.labelled(label.group(1)), cue=":") if label else Attribution()
 
 
 def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
@@ -300,7 +333,7 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         evidence_before(token),
         evidence_in(token.sent),
         evidence_over(token),
-        transcript_speaker(token),
+        transcript_speaker(token, resolver),
     )
     for extra in extras:
         named = extra.speaker or extra.source
@@ -316,6 +349,9 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     first, last = (first if first else None), (last if last else None)  # an empty span is no span
+    label = _TRANSCRIPT_LABEL.match(doc.text, quote.start)
+    if label:  # "“WALLACE: Do you really see those two as equivalent?"
+        return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
     candidates: list[Token] = []
     subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
     if first is not None:  # the cue nearest before the quotation first
@@ -340,16 +376,18 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
         according = according_to(first.sent, resolver)
         if according.speaker:
             return according
-    dashed = _DASH_NAME.match(doc.text, quote.end)
-    if dashed:  # "…” ― Pamela Padilla"
+    dashed = _DASH_NAME.match(doc.text, quote.end)  # "…” ― Pamela Padilla"
+    dashed = dashed or _NAME_DASH.search(doc.text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
+    if dashed:
         name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
-        if name is not None:
+        if name is not None and name.root.pos_ == "PROPN":
             full, kind = resolver.full_name(name.root)
             return Attribution(speaker=resolver.remember(full, kind), cue="―")
     if last is not None:
         candidates += [t for t in last[0].sent if t.idx >= quote.end and is_cue(t)]
         nxt = last[0].sent.end
-        if not candidates and nxt < len(doc) and doc[nxt].sent.start == nxt:
+        same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
+        if not candidates and same_paragraph and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
     span = (quote.start, quote.end)
     subjects = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 MIN_QUOTE_WORDS = 4  # one to three words in marks are scare quotes, not quotations...
 # ...unless a speech verb follows: '"It's heartbreaking," Ryan said.'
 _SAID_AFTER = re.compile(
-    r"[”\"’]?\s*(?:[\w.’'-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|tweeted|replied)\b"
+    r"(?:''|[”\"’])?\s*(?:[\w.’'-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|tweeted|replied)\b"
 )
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
@@ -28,15 +28,22 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return before.isspace() or before in "([—–-:"
 
 
-def _double_marks(text: str) -> list[tuple[int, str]]:
+def _double_marks(text: str) -> list[tuple[int, str, int]]:
+    """Each double quotation mark: its offset, "open" or "close", and its width (two for a doubled
+    apostrophe, the ''quotation'' style of some newspapers' archives)."""
     marks = []
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
         if ch == _OPEN_DOUBLE:
-            marks.append((i, "open"))
+            marks.append((i, "open", 1))
         elif ch == _CLOSE_DOUBLE:
-            marks.append((i, "close"))
-        elif ch == '"':
-            marks.append((i, "open" if _is_opening_straight(text, i) else "close"))
+            marks.append((i, "close", 1))
+        elif ch == '"' or text.startswith("''", i):
+            width = 1 if ch == '"' else 2
+            marks.append((i, "open" if _is_opening_straight(text, i) else "close", width))
+            i += width - 1
+        i += 1
     return marks
 
 
@@ -54,7 +61,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """Every quotation of four or more words in `text`."""
     spans: list[QuoteSpan] = []
     marks = _double_marks(text)
-    for n, (i, kind) in enumerate(marks):
+    for n, (i, kind, width) in enumerate(marks):
         if kind != "open":
             continue
         limit = _paragraph_end(text, i)
@@ -63,7 +70,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             end, closed = nxt[0], nxt[1] == "close"
         else:
             end, closed = limit, False
-        spans.append(QuoteSpan(i + 1, end, closed))
+        spans.append(QuoteSpan(i + width, end, closed))
     # Single marks: ‘...’ where the closing mark is not an apostrophe inside a word.
     for match in re.finditer(r"(?:(?<=\s)|^)‘([^‘’\n]+?)’(?![A-Za-z])", text):
         spans.append(QuoteSpan(match.start(1), match.end(1), True))
