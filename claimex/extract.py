@@ -43,12 +43,15 @@ class _ArticleExtractor:
         for span in self.pending_quotes:
             if not sentence.start_char <= span.start < sentence.end_char:
                 continue
-            found = quote_speaker(self.doc, span, self.resolver)
             previous = self.quote_spans[-1] if self.quote_spans else None
+            breaks = paragraph_breaks(self.doc.text, previous[0].end, span.start) if previous else 2
+            # “…,” said one trader. “…” Critics had said …: the second quotation is still the trader's.
+            in_paragraph = previous is not None and previous[1].speaker is not None and breaks == 0
+            found = quote_speaker(self.doc, span, self.resolver, look_ahead=not in_paragraph)
             # An unattributed quotation right after another (same or next paragraph) keeps its speaker.
             if not found.speaker and previous is not None:
                 last, who = previous
-                if not last.closed or paragraph_breaks(self.doc.text, last.end, span.start) <= 1:
+                if not last.closed or breaks <= 1:
                     found = Attribution(speaker=who.speaker, cue=who.cue)
             if not found.speaker:
                 found = speaker_before(self.doc, span, self.resolver)
@@ -59,7 +62,9 @@ class _ArticleExtractor:
         for token in sentence:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in self.resolver.pronouns:
                 continue
-            if token.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "appos" for c in token.children):
+            titled = token.lower_ in self.resolver.titles and any(c.lower_ == "the" for c in token.children)
+            named = token.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "appos" for c in token.children)
+            if named or titled:  # "The prime minister shrugged off ... He said": he is the prime minister
                 self.resolver.resolve(token)
 
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:

@@ -88,6 +88,18 @@ def _article(nlp: Language, text: str) -> Article:
             "$498 billion",
             "Tax Policy Center",
         ),
+        (
+            "Meanwhile, France's Snecma has also said it plans a joint venture with HAL to make engine parts, "
+            "with an initial investment of $6.5m.",
+            "$6.5m",
+            "Snecma",
+        ),
+        (
+            "Boeing announced a deal with India's HCL Technologies. The US company also said it had agreed "
+            "with a new Indian budget airline the sale of 10 737-800 planes for $630m.",
+            "$630m",
+            "Boeing",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
@@ -199,6 +211,29 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "avoidance or not?''",
             "Did he lower",
             "Steven Rosenthal",
+        ),
+        (
+            '"Solidere should be above $10 but because of this disaster it is falling," said one trader. '
+            '"If Solidere drops much lower I would consider it a buying opportunity. This is a very big '
+            'company held by many Lebanese." Critics had accused Mr Hariri of using the reconstruction drive '
+            "for his personal financial gain.",
+            "If Solidere",
+            "one trader",
+        ),
+        (
+            "Prime Minister Tony Blair said it was time to draw a line under the controversy.\n\nAsked if Mr "
+            'Blunkett could return to frontline politics at some point, he replied: "I have made my '
+            'admiration for David very clear and it remains."',
+            "I have made",
+            "Tony Blair",
+        ),
+        (
+            "Prime Minister Tony Blair said it was time to draw a line under the controversy.\n\nThe prime "
+            'minister shrugged off claims from Conservative leader Michael Howard that he led a "grubby '
+            'government". He said Mr Blunkett\'s integrity remained intact: "He was the person first of all '
+            'who asked for this inquiry to be set up."',
+            "He was the person",
+            "Tony Blair",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -42,6 +42,10 @@ class Resolver:
     def pronouns(self) -> set[str]:
         return _data()["pronouns"]
 
+    @property
+    def titles(self) -> set[str]:
+        return _data()["titles"]
+
     def full_name(self, token: Token) -> tuple[str, str]:
         """The fullest name in the article for a name token, and its kind (person or org)."""
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -99,7 +103,11 @@ class Resolver:
         data = _data()
         low = subject.lower_
         if low in data["pronouns"]:
-            if low in ("he", "she", "him", "her", "i"):
+            person = low in ("he", "she", "him", "her", "i")
+            earlier = self._antecedent_in_sentence(subject, person)
+            if earlier is not None:  # "Snecma has said it plans ...": "it" is Snecma
+                return Attribution(speaker=earlier)
+            if person:
                 return Attribution(speaker=self.last_person)
             return Attribution(speaker=self.last_org or self.last_person)
         for child in subject.children if subject.pos_ != "PROPN" else ():  # "the commissioner, Mark Rowley"
@@ -113,7 +121,9 @@ class Resolver:
             return Attribution(speaker=self.remember(name, kind, description))
         if low in data["source_nouns"]:
             return Attribution(source=_source_phrase(subject))
-        if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subject.children):
+        named_by = [c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        placed = all(c.ent_type_ in ("GPE", "NORP") for c in named_by) and low in data["org_words"]
+        if named_by and not placed:  # "the US company" is placed, not named: it is the last organisation
             return Attribution(
                 speaker=_source_phrase(subject)
             )  # "the Obama administration", "Clinton's campaign"
@@ -121,7 +131,10 @@ class Resolver:
             return Attribution(speaker=self.last_org or _phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
         if low in data["titles"] and not indefinite:
-            return Attribution(speaker=self._by_title(subject) or self.last_person or _source_phrase(subject))
+            titled = self._by_title(subject)
+            if titled is not None:
+                return Attribution(speaker=self.remember(titled, "person"))
+            return Attribution(speaker=self.last_person or _source_phrase(subject))
         if subject.lemma_.lower() in data["titles"] or subject.lemma_.lower() in data["speaker_nouns"]:
             # "a Homeland Security Department official", "several cast members": a description, not a name
             return Attribution(speaker=_source_phrase(subject))
@@ -130,6 +143,17 @@ class Resolver:
             name, kind = self.full_name(subject)
             return Attribution(speaker=self.remember(name, kind))
         return Attribution()
+
+    def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> str | None:
+        """A named subject earlier in the pronoun's sentence, of the pronoun's kind, whose verb governs the
+        pronoun ("Snecma has said it plans"; not "Asked if Blunkett could return, he replied")."""
+        labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
+        above = set(pronoun.ancestors)
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ in _SUBJECTS and token.ent_type_ in labels and token.head in above:
+                name, kind = self.full_name(token)
+                return self.remember(name, kind)
+        return None
 
     def _by_title(self, subject: Token) -> str | None:
         """The person a title stands for: one described by it, else one named with it ("President Obama")."""
@@ -344,8 +368,9 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
     return found
 
 
-def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
-    """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay)."""
+def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bool = True) -> Attribution:
+    """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay), or
+    (with `look_ahead`) at the start of the next sentence of its paragraph."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     first, last = (first if first else None), (last if last else None)  # an empty span is no span
@@ -384,10 +409,14 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution
             full, kind = resolver.full_name(name.root)
             return Attribution(speaker=resolver.remember(full, kind), cue="―")
     if last is not None:
-        candidates += [t for t in last[0].sent if t.idx >= quote.end and is_cue(t)]
+        after = [t for t in last[0].sent if t.idx >= quote.end]
+        if doc.text[quote.start : quote.end].endswith("."):
+            # “… Lebanese.” Critics had accused …: after a full stop only "he said" can follow the quote.
+            after = after[:3]
+        candidates += [t for t in after if is_cue(t)]
         nxt = last[0].sent.end
         same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
-        if not candidates and same_paragraph and doc[nxt].sent.start == nxt:
+        if look_ahead and not candidates and same_paragraph and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
     span = (quote.start, quote.end)
     subjects = [

@@ -21,6 +21,7 @@ _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen"
 _SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
+_AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
@@ -142,6 +143,8 @@ class _Reader:
             return True  # "24/7", "10:30", "3.8.0"
         if _YEAR_RANGE_END.search(text, max(0, start - 5), start):
             return True  # "2007-13": the end of a span of years
+        if _AFTER_NUMERAL.search(text, max(0, start - 12), start):
+            return True  # "10 737-800 planes": a numeral right after a count is a model name
         if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
             return True
         if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
