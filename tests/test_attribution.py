@@ -89,8 +89,8 @@ def _article(nlp: Language, text: str) -> Article:
             "Tax Policy Center",
         ),
         (
-            "Meanwhile, France's Snecma has also said it plans a joint venture with HAL to make engine parts, "
-            "with an initial investment of $6.5m.",
+            "Meanwhile, France's Snecma has also said it plans a joint venture with HAL to make engine "
+            "parts, with an initial investment of $6.5m.",
             "$6.5m",
             "Snecma",
         ),
