@@ -100,6 +100,12 @@ def _article(nlp: Language, text: str) -> Article:
             "$630m",
             "Boeing",
         ),
+        (
+            "The talks turned tense as Mr. Trump argued for his wall, according to two of the officials "
+            "who were at the meeting, which lasted 90 minutes.",
+            "90 minutes",
+            "two of the officials",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
@@ -234,6 +240,12 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             'who asked for this inquiry to be set up."',
             "He was the person",
             "Tony Blair",
+        ),
+        (
+            "President Trump met Democratic leaders on Wednesday.\n\n“The United States needs a physical "
+            "barrier,” the president said during the cabinet meeting.",
+            "The United States",
+            "Trump",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -115,7 +115,13 @@ class Resolver:
                 name, kind = self.full_name(child)
                 title = subject.doc[subject.left_edge.i : subject.i + 1].text
                 return Attribution(speaker=self.remember(name, kind, title))
-        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        untitled = subject.ent_type_ == "" and low in data["titles"]  # "the president", tagged PROPN
+        if (subject.pos_ == "PROPN" and not untitled) or subject.ent_type_ in (
+            "PERSON",
+            "ORG",
+            "NORP",
+            "GPE",
+        ):
             name, kind = self.full_name(subject)
             description = next((_phrase(c) for c in subject.children if c.dep_ == "appos"), None)
             return Attribution(speaker=self.remember(name, kind, description))
@@ -293,6 +299,10 @@ def according_to(sentence: Span, resolver: Resolver) -> Attribution:
         name, kind = resolver.full_name(head)
         return Attribution(speaker=resolver.remember(name, kind), cue="according to")
     end = head.i + 1
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and head.pos_ in ("NUM", "PRON"):  # "two of the officials", "some of them"
+        end = whole.i + 1
     return Attribution(source=sentence.doc[token.i : end].text, cue="according to")
 
 

@@ -18,7 +18,8 @@ _AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\baged\s+\d+\s*(?:to|
 _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
-_SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+# A closing quotation mark may split a figure from its scale: “we’re asking for $5.6” billion.
+_SCALE_SPACED = re.compile(r"(?:[”\"]\s|\s)?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
