@@ -106,12 +106,25 @@ def _article(nlp: Language, text: str) -> Article:
             "90 minutes",
             "two of the officials",
         ),
+        (
+            "The cost of military operations still needs to be factored in, with analysts saying the deficit "
+            "could end up a further $100bn in the red.",
+            "$100bn",
+            "analysts",
+        ),
+        (
+            "After a late-afternoon meeting, the Security Council issued a statement calling the test by "
+            "North Korea, its fifth, a violation of five resolutions.",
+            "five",
+            "Security Council",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
     article = _article(nlp, text)
     found = next(c for c in article.claims if c.text.startswith(claim))
     assert who in f"{found.speaker} {found.source}"
+    assert len(f"{found.speaker or ''}{found.source or ''}") < 60  # a name or a short description
 
 
 def test_article_voice_stays_empty(nlp: Language) -> None:
@@ -246,6 +259,12 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "barrier,” the president said during the cabinet meeting.",
             "The United States",
             "Trump",
+        ),
+        (
+            "As one hugely-disgruntled backbencher said before the meeting: \"It is time they realised it's "
+            'not just my seat they are threatening."',
+            "It is time",
+            "backbencher",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -23,6 +23,12 @@ def _periods(sentence: str, published: dt.date | None = PUBLISHED) -> dict[str, 
     ("sentence", "claim", "period"),
     [
         ("Police forces scanned nearly 4.7m faces with the technology last year.", "nearly 4.7m", "2024"),
+        (
+            "The CBO also forecast a total shortfall of $855bn for the years from 2006 to 2015.",
+            "$855bn",
+            "2006/2015",
+        ),
+        ("Sales rose from 48 in 2003 to 63 in 2004.", "48", "2003"),
         ("Earlier this month, the Met revealed it had made 1,000 arrests.", "1,000", "2025-07"),
         ("Vans were deployed at least 256 times in 2024, up from 63 the year before.", "63", "2023"),
         (

@@ -126,7 +126,11 @@ class Resolver:
             description = next((_phrase(c) for c in subject.children if c.dep_ == "appos"), None)
             return Attribution(speaker=self.remember(name, kind, description))
         if low in data["source_nouns"]:
-            return Attribution(source=_source_phrase(subject))
+            found = Attribution(source=_source_phrase(subject))
+            issuer = next((c for c in subject.head.children if c.dep_ in _SUBJECTS), None)
+            if subject.dep_ == "dobj" and issuer is not None and issuer.pos_ == "PROPN":
+                found.speaker = self.resolve(issuer).speaker  # "the Security Council issued a statement"
+            return found
         named_by = [c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
         placed = all(c.ent_type_ in ("GPE", "NORP") for c in named_by) and low in data["org_words"]
         if named_by and not placed:  # "the US company" is placed, not named: it is the last organisation
@@ -206,6 +210,15 @@ def _source_phrase(token: Token, limit: int | None = None) -> str:
     """The noun phrase of a source, up to its verb ("a joint investigation by the Guardian and ...")."""
     if limit is None:
         limit = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+        # A phrase stops at its own cue: "analysts saying the deficit could grow", "a statement calling the
+        # test a violation"; a source stays whole through a participle ("a study being released by ...").
+        source = token.lower_ in _data()["source_nouns"]
+        cues = [
+            c.i
+            for c in token.rights
+            if c.dep_ in ("acl", "relcl") and is_cue(c) and not (source and c.tag_ == "VBN")
+        ]
+        limit = min([*cues, limit])
     end = min(token.right_edge.i + 1, limit)
     span = token.doc[token.left_edge.i : max(end, token.i + 1)]
     return span.text.strip(" ,;:–—-")

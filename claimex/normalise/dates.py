@@ -37,6 +37,8 @@ def _compiled() -> tuple[dict[str, Any], re.Pattern[str]]:
         rf"|(?P<prev>\b(?:{alternation(data['previous_year'])})\b)"
         rf"|(?P<quarter>\b(?:the\s+)?(?P<qname>{quarters})\s+quarter(?:\s+of)?(?:\s+(?P<qyear>(?:19|20)\d\d))?\b)"
         rf"|(?P<qshort>\bQ(?P<qnum>[1-4])\s*(?P<qsyear>(?:19|20)\d\d)?\b)"
+        rf"|(?P<years>\b(?:(?:from|between)\s+)?(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*|\s+(?:to|and|until)\s+)"
+        rf"(?P<y2>(?:19|20)\d\d)\b(?!\d|,\d|%|\.\d))"
         rf"|(?P<fiscal>\b(?P<fy>(?:19|20)\d\d)[-/–](?P<fy2>\d\d)\b)"
         rf"|(?P<month>\b(?:(?P<mrel>this|next|last)\s+)?(?:(?P<day>[0-3]?\d)\s+)?(?P<mname>{months})\b\.?"
         rf"(?:\s+(?P<mday>[0-3]?\d)\b,?)?(?:,?\s+(?P<myear>(?:19|20)\d\d))?)"
@@ -128,6 +130,10 @@ def find_time_refs(text: str, published: dt.date | None) -> list[TimeRef]:
             number = int(m.group("qnum")) if m.group("qshort") else data["quarters"][m.group("qname").lower()]
             year = m.group("qyear") or m.group("qsyear")
             period = f"{year}-Q{number}" if year else _last_quarter(number, published)
+        elif m.group("years"):
+            if int(m.group("y2")) <= int(m.group("y1")):
+                continue
+            period = f"{m.group('y1')}/{m.group('y2')}"  # an ISO 8601 interval: "from 2006 to 2015"
         elif m.group("fiscal"):
             first, second = int(m.group("fy")), int(m.group("fy2"))
             if (first + 1) % 100 != second:
