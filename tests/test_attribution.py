@@ -118,6 +118,12 @@ def _article(nlp: Language, text: str) -> Article:
             "five",
             "Security Council",
         ),
+        (
+            "Politico was first to report that Clinton made the comments on Saturday, in a call with donors "
+            "who gave more than $100,000 to her campaign.",
+            "more than $100,000",
+            "Politico",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
@@ -265,6 +271,12 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             'not just my seat they are threatening."',
             "It is time",
             "backbencher",
+        ),
+        (
+            "“As part of the airline’s security procedure, the pilot in command decided to return to the "
+            "originating airport,” the airline said in a statement.",
+            "As part",
+            "airline",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -254,7 +254,11 @@ def cue_of(token: Token) -> Token | None:
     child = token
     for head in token.ancestors:
         acted_on = child.dep_ == "prep" and child.lower_ == "to" and head.lemma_ != "point"
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        # an infinitive with its own subject or on a noun reports nothing ("little point for Mexico to
+        # respond"); "Politico was first to report" does
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
+            head.dep_ in ("acl", "relcl") or any(c.dep_ in _SUBJECTS for c in head.children)
+        )
         if is_cue(head) and child.dep_ not in _SUBJECTS and not acted_on and not infinitive:
             return head
         child = head
