@@ -23,6 +23,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "time_of_day",
         "months",
         "name_suffix_words",
+        "hyphen_names",
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("boundaries", "link_markers", "lines", "inline"),

@@ -22,6 +22,8 @@ _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen"
 _SCALE_SPACED = re.compile(r"(?:[”\"]\s|\s)?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
+_FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -146,8 +148,12 @@ class _Reader:
             return True  # "2007-13": the end of a span of years
         if _AFTER_NUMERAL.search(text, max(0, start - 12), start):
             return True  # "10 737-800 planes": a numeral right after a count is a model name
+        if any(m.start(1) <= start < m.end() for m in _MODEL.finditer(text, max(0, start - 20), end + 5)):
+            return True  # "the 737-800 had reduced costs": a pair of hyphened three-digit numbers is a model
         if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
             return True
+        if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never["hyphen_names"]):
+            return True  # "an 18-rated game"
         if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
             return True  # a version number
         word = self._word_before(start) if prev_char.isspace() else ""  # "A$3bn" is money, not "A 3"
@@ -350,11 +356,20 @@ class _Reader:
             name = "half" if words[0] == "half" else words[1]
             if numerator is None or name not in fractions:
                 continue
-            value = _to_float(numerator * Decimal(str(fractions[name])))
+            share = numerator * Decimal(str(fractions[name]))
             span_end = (
                 start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
             )
-            self._add(self._qualify(Quantity(start, span_end, start, span_end, value, kind="fraction")))
+            scaled = _FRACTION_SCALE.match(self.text, span_end)
+            scale = self.lex.numbers["scales"].get(scaled.group(1).lower()) if scaled else None
+            if scaled and scale:  # "half a million people", "a quarter of a billion": a count, not a share
+                end = scaled.end()
+                q = Quantity(start, end, start, end, _to_float(share * Decimal(str(scale))))
+                self._add(self._qualify(units.read_unit_after(self.text, q)))
+                continue
+            self._add(
+                self._qualify(Quantity(start, span_end, start, span_end, _to_float(share), kind="fraction"))
+            )
 
     def read(self) -> list[Quantity]:
         self._scan_numerals()
