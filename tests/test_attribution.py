@@ -133,6 +133,11 @@ def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> No
     assert len(f"{found.speaker or ''}{found.source or ''}") < 60  # a name or a short description
 
 
+def test_a_passive_subject_is_not_a_speaker(nlp: Language) -> None:
+    article = _article(nlp, "Mr Ebbers' trial is expected to last two months, and he could face 85 years.")
+    assert [(c.speaker, c.source) for c in article.claims] == [(None, None), (None, None)]
+
+
 def test_article_voice_stays_empty(nlp: Language) -> None:
     article = _article(nlp, "Police forces scanned nearly 4.7m faces with the technology last year.")
     assert article.claims[0].speaker is None and article.claims[0].source is None

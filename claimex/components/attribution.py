@@ -270,7 +270,8 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     inside the `outside` character span (the quotation itself) is passed over."""
     for child in verb.children:
         wordy = any(ch.isalpha() for ch in child.text)  # the parser sometimes makes a dash a subject
-        if child.dep_ in _SUBJECTS and wordy and not outside[0] <= child.idx < outside[1]:
+        # a passive subject is what is reported, not who reports it ("the trial is expected to last")
+        if child.dep_ == "nsubj" and wordy and not outside[0] <= child.idx < outside[1]:
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head

@@ -198,9 +198,12 @@ def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
     return str(get().currencies["words"][match.group(1).lower()])
 
 
+_LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not)\s+last\s*$", re.I)
+
+
 def is_time_reference(text: str, q: Quantity, never: dict[str, list[str]]) -> bool:
     """True for durations used as time references: "six weeks ago", "in the past two years"."""
     before = text[max(0, q.start - 30) : q.start]
-    if ends_with_phrase(before, never["time_reference_before"]):
+    if ends_with_phrase(before, never["time_reference_before"]) and not _LAST_THE_VERB.search(before):
         return True
     return bool(starts_with_phrase(text[q.end : q.end + 15], never["time_reference_after"]))
