@@ -29,6 +29,12 @@ def _periods(sentence: str, published: dt.date | None = PUBLISHED) -> dict[str, 
             "2006/2015",
         ),
         ("Sales rose from 48 in 2003 to 63 in 2004.", "48", "2003"),
+        (
+            "For the full-year, TimeWarner posted a profit of $3.36bn, up 27% from its 2003 performance, "
+            "while revenues grew 6.4% to $42.09bn.",
+            "27%",
+            None,
+        ),
         ("Earlier this month, the Met revealed it had made 1,000 arrests.", "1,000", "2025-07"),
         ("Vans were deployed at least 256 times in 2024, up from 63 the year before.", "63", "2023"),
         (

@@ -191,6 +191,13 @@ CLAIMS = [
     ("the debt halved in a decade", "halved", 0.5, None, "ratio", "exact"),
     ("sales have tripled since the launch", "tripled", 3, None, "ratio", "exact"),
     ("more than 10,000 people or more", "more than 10,000", 10000, None, None, "lower_bound"),
+    # the first figure of a change takes the second's scale and unit when it has none
+    ("The number rose from 3 to 5 million.", "3", 3e6, None, None, "exact"),
+    ("It fell from 5 to 3 million.", "5", 5e6, None, None, "exact"),
+    ("Profit rose from 5 to 7 percent.", "5", 5, None, "percent", "exact"),
+    ("Sales grew from 1.2 to 1.5bn euros.", "1.2", 1.2e9, None, "EUR", "exact"),
+    ("It rose from 800 to 1.2 million.", "800", 800, None, None, "exact"),
+    ("The pension age rises from 60 to 65.", "60", 60, None, None, "exact"),
 ]
 
 

@@ -13,6 +13,7 @@ import dateparser
 from claimex import lexicon
 from claimex.normalise.lexicons import alternation, ends_with_phrase
 
+_DETERMINER = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.IGNORECASE)
 _GAP_WORDS = 2  # a time reference this close after a number belongs to that number ("256 times in 2024")
 
 
@@ -145,7 +146,7 @@ def find_time_refs(text: str, published: dt.date | None) -> list[TimeRef]:
             period = _month(m, published)
         elif m.group("year"):
             period = m.group()
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = _DETERMINER.sub("", text[max(0, m.start() - 30) : m.start()])  # "from its 2003 results"
         baseline = bool(ends_with_phrase(before, data["baseline_words"]))
         refs.append(TimeRef(m.start(), m.end(), period, baseline=baseline))
     return refs

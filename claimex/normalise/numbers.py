@@ -6,6 +6,7 @@ The reader works on plain text and never raises; `extract` adds what needs the p
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -24,6 +25,7 @@ _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
+_SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some)\s+)?", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -264,20 +266,21 @@ class _Reader:
             return q
         word = self._word_before(q.start).lower()
         between = joiner == "and"
-        if joiner == "to" and (word in self.lex.numbers["change_words"] or word.endswith(("ed", "ing"))):
-            return q  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
-        nxt = self.lex.numeral.match(self.text, link.end())
-        sym_currency, _ = units.currency_at(self.text, link.end())
+        change = joiner == "to" and (word in self.lex.numbers["change_words"] or word.endswith(("ed", "ing")))
+        softener = _SOFTENER.match(self.text, link.end())  # "to just 21 days"
+        link_end = softener.end() if softener else link.end()
+        nxt = self.lex.numeral.match(self.text, link_end)
+        sym_currency, _ = units.currency_at(self.text, link_end)
         if sym_currency and not nxt:
-            nxt = self.lex.numeral.match(self.text, link.end() + len(units.symbol_at(self.text, link.end())))
-        if not nxt:
-            return q
-        high_value = parse_numeral(nxt.group())
-        if high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
+            nxt = self.lex.numeral.match(self.text, link_end + len(units.symbol_at(self.text, link_end)))
+        high_value = parse_numeral(nxt.group()) if nxt else None
+        if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
         if high is None:
             return q
+        if change:  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
+            return self._share_reading(q, high, high_value)
         if joiner in "-–—" and q.bare and high.bare and float(high_value) <= q.value:
             self.taken.append((q.start, high.end))
             return None  # "won 3-1": a score
@@ -289,6 +292,22 @@ class _Reader:
         q.unit, q.kind = q.unit or high.unit, high.kind if q.kind == "count" else q.kind
         q.per = high.per
         q.end, q.bare = high.end, False
+        return q
+
+    def _share_reading(self, q: Quantity, high: Quantity, high_value: Decimal) -> Quantity:
+        """ "from 3 to 5 million", "from 5 to 7 percent", "from 36 to 21 days": the first figure of a change
+        takes the second's scale and unit, when it has none of its own and the scale brings them closer."""
+        if q.unit is not None or q.end != q.num_end or q.kind != "count" or not high.value:
+            return q
+        scale = Decimal(str(high.value)) / high_value
+        if scale != 1 and q.value:
+            scaled = float(Decimal(str(q.value)) * scale)
+            closer = abs(math.log(scaled / high.value)) < abs(math.log(q.value / high.value))
+            if not closer or abs(math.log(scaled / high.value)) > math.log(_CHANGE_RATIO):
+                return q  # "from 800 to 1.2 million": 800 is a plain 800
+            q.value = _to_float(Decimal(str(q.value)) * scale)
+        q.unit, q.kind, q.per = high.unit, high.kind, high.per
+        q.bare = False
         return q
 
     # --- words, multipliers, vague plurals, fractions --------------------------------
