@@ -24,6 +24,8 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "months",
         "name_suffix_words",
         "hyphen_names",
+        "emergency_numbers",
+        "emergency_words",
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("boundaries", "link_markers", "lines", "inline"),

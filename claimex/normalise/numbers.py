@@ -156,6 +156,11 @@ class _Reader:
             return True
         if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never["hyphen_names"]):
             return True  # "an 18-rated game"
+        if token in never["emergency_numbers"] and (
+            self._word_before(start).lower() in never["emergency_words"]
+            or starts_with_phrase(text[end : end + 20].lstrip(), never["emergency_words"])
+        ):
+            return True  # "Mateen also called 911"
         if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
             return True  # a version number
         word = self._word_before(start) if prev_char.isspace() else ""  # "A$3bn" is money, not "A 3"
