@@ -284,6 +284,18 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "airline",
         ),
         (
+            "The advert uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might "
+            "ask?”",
+            "Why aren’t",
+            "Hillary Clinton",
+        ),
+        (
+            "“There's a severe disconnect between this White House and frankly the president and our "
+            "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+            "There's a severe",
+            "Flynn",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

@@ -275,6 +275,9 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    named = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and named is not None and named.ent_type_ == "PERSON":
+        return named  # "footage of Hillary Clinton asking, “…”"
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -448,7 +451,9 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
     span = (quote.start, quote.end)
     subjects = [
-        (subject, cue.text.lower()) for cue in candidates if (subject := subject_of(cue, span))
+        (_named_after(doc, quote, cue) or subject, cue.text.lower())
+        for cue in candidates
+        if (subject := subject_of(cue, span))
     ] + subjects
     for subject, cue_word in subjects:
         if quote.start <= subject.idx < quote.end:
@@ -458,6 +463,17 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
             found.cue = cue_word
             return found
     return Attribution()
+
+
+def _named_after(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
+    """A person named right after a quotation and before its cue (“…,” Flynn, a top surrogate, said): the
+    speaker, whatever the parse made of the name."""
+    if cue.idx < quote.end:
+        return None
+    following = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote.end and not t.is_punct]
+    first = following[0] if following else None
+    owner = first is not None and (first.dep_ == "poss" or first.nbor(1).tag_ == "POS")  # "Obama's aide said"
+    return first if first is not None and first.ent_type_ == "PERSON" and not owner else None
 
 
 def speaker_before(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
