@@ -336,7 +336,9 @@ def evidence_before(token: Token) -> Attribution:
         if not is_cue(cue):
             continue
         window = token.doc[max(cue.sent.start, cue.i - 5) : cue.i]
-        noun = next((t for t in reversed(window) if t.lower_ in data["source_nouns"]), None)
+        noun = next(
+            (t for t in reversed(window) if t.lower_ in data["source_nouns"] and t.pos_ == "NOUN"), None
+        )
         if noun is not None:
             return Attribution(source=_source_phrase(noun, cue.i), cue=cue.lemma_)
     return Attribution()
