@@ -36,6 +36,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "titles",
         "pronouns",
         "org_words",
+        "anaphoric_orgs",
         "speaker_nouns",
     ),
     "datasette": ("title", "description", "tables", "queries"),

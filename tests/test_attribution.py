@@ -124,6 +124,18 @@ def _article(nlp: Language, text: str) -> Article:
             "more than $100,000",
             "Politico",
         ),
+        (
+            "Taliban fighters claimed the attack.\n\nLocal police said at least one suspect had been "
+            "arrested in connection with the bombing.",
+            "at least one",
+            "Local police",
+        ),
+        (
+            "Darlington Council has sent out the ballot papers. The council said about 300 homes were "
+            "affected.",
+            "about 300",
+            "Darlington Council",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:

@@ -96,3 +96,4 @@ def test_web_extracted_articles_are_one_article_without_furniture(shared: Path) 
         assert len(articles) == 1, path.name
         lines = {line.strip() for line in articles[0].textmap.text.splitlines()}
         assert not lines & set(furniture) and "Photo" not in lines, path.name
+        assert not any(line.startswith("MOST READ IN") for line in lines), path.name

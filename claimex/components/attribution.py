@@ -137,8 +137,13 @@ class Resolver:
             return Attribution(
                 speaker=_source_phrase(subject)
             )  # "the Obama administration", "Clinton's campaign"
-        if low in data["org_words"]:
+        if low in data["anaphoric_orgs"]:  # "the firm said", "the force said": the organisation in focus
             return Attribution(speaker=self.last_org or _phrase(subject))
+        if low in data["org_words"]:  # "the council said": a named council; "local police said": as written
+            named = next(
+                (e.text for e in reversed(self.doc.ents) if e.end <= subject.i and _ends_in(e, low)), None
+            )
+            return Attribution(speaker=named or _phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
         if low in data["titles"] and not indefinite:
             titled = self._by_title(subject)
@@ -187,8 +192,20 @@ def _data() -> dict[str, set[str]]:
     raw = lexicon.load("attribution")
     return {
         key: {str(w).lower() for w in raw[key]}
-        for key in ("cues", "source_nouns", "titles", "pronouns", "org_words", "speaker_nouns")
+        for key in (
+            "cues",
+            "source_nouns",
+            "titles",
+            "pronouns",
+            "org_words",
+            "anaphoric_orgs",
+            "speaker_nouns",
+        )
     }
+
+
+def _ends_in(ent: Span, word: str) -> bool:
+    return ent.label_ == "ORG" and ent[-1].lower_ == word
 
 
 def _is_org(name: str) -> bool:

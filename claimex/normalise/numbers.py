@@ -26,6 +26,7 @@ _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
 _SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some)\s+)?", re.IGNORECASE)
+_ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s*$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -185,6 +186,16 @@ class _Reader:
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
 
+    def _model_number(self, q: Quantity) -> bool:
+        """ "the Falcon 9.", "a Hwasong 12, which": a plain number after "the" and a capitalised word,
+        ending a clause, is part of a name ("Clinton 47, Trump 41" is a poll)."""
+        word = self._word_before(q.start)
+        if not word[:1].isupper() or not _ARTICLE_END.search(self._before(q.start - len(word) - 1, 8)):
+            return False
+        if word.lower().rstrip(".") in self.lex.never["months"]:
+            return False
+        return bool(re.match(r"\s*(?:[,.;:)!?]|$)", self.text[q.end : q.end + 2]))
+
     def _sentence_start(self, pos: int) -> bool:
         """True when `pos` opens a sentence or line (nothing but punctuation and space before it)."""
         return bool(re.search(r"(?:^|[.!?:\n\"“”‘’]\s*)$", self._before(max(pos, 0), 4)))
@@ -252,6 +263,8 @@ class _Reader:
         q = ranged
         if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
             return  # a year ("in 2016", "the 2018 elections"); counts this large are written "2,000"
+        if q.bare and self._model_number(q):
+            return
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
             return  # "Mr Mubanga, 32, from Wembley": an age
