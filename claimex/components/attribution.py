@@ -190,18 +190,8 @@ class Resolver:
 @functools.cache
 def _data() -> dict[str, set[str]]:
     raw = lexicon.load("attribution")
-    return {
-        key: {str(w).lower() for w in raw[key]}
-        for key in (
-            "cues",
-            "source_nouns",
-            "titles",
-            "pronouns",
-            "org_words",
-            "anaphoric_orgs",
-            "speaker_nouns",
-        )
-    }
+    word_lists = [key for key in lexicon.REQUIRED_KEYS["attribution"] if isinstance(raw[key], list)]
+    return {key: {str(w).lower() for w in raw[key]} for key in word_lists}
 
 
 def _ends_in(ent: Span, word: str) -> bool:
