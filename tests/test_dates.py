@@ -61,6 +61,22 @@ def test_period(sentence: str, claim: str, period: str | None) -> None:
     assert _periods(sentence)[claim] == period
 
 
+def test_a_month_after_a_past_comparison_is_the_latest_one_past() -> None:
+    sentence = (
+        "Inflation, however, has been rising faster than expected, hitting an annual rate of 1.6% in December "
+        "- its highest level in six months."
+    )
+    assert _periods(sentence, dt.date(2005, 2, 15))["1.6%"] == "2004-12"
+
+
+def test_a_multiplier_against_an_earlier_year_belongs_to_the_sentence() -> None:
+    sentence = (
+        "China Daily said the market was currently enjoying steady growth, making more than 210bn yuan "
+        "($25.4bn) in pre-tax profits last year, almost double the figure in 2000."
+    )
+    assert _periods(sentence, dt.date(2005, 2, 15))["almost double"] == "2004"
+
+
 def test_without_a_publication_date_relative_periods_stay_empty() -> None:
     periods = _periods("Sales rose 5% last year and 3% in 2023 alone.", None)
     assert periods == {"5%": None, "3%": "2023"}

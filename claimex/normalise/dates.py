@@ -103,7 +103,8 @@ def _dateparse(phrase: str, base: dt.date, prefer: str) -> dt.date | None:
 def _future(match: re.Match[str]) -> bool:
     """True when the words before a month name speak of the future ("will ... in September")."""
     before = match.string[max(0, match.start() - 80) : match.start()].lower()
-    return bool(re.search(r"\b(will|would|plans?|planned|due|expected|set to|going to|next)\b", before))
+    # "is expected to rise in May" looks ahead; "rising faster than expected, hitting 1.6% in December" does not
+    return bool(re.search(r"\b(will|would|plans?|planned|due|expected to|set to|going to|next)\b", before))
 
 
 def _last_quarter(number: int, published: dt.date | None) -> str | None:
@@ -177,7 +178,9 @@ def assign_periods(text: str, spans: list[tuple[int, int]], refs: list[TimeRef])
             # a year before the anchor, at its grain: 2024 -> 2023, 2004-Q3 -> 2003-Q3
             periods.append(f"{int(anchor[:4]) - 1}{anchor[4:]}" if anchor else mine[0].period)
         elif mine and mine[0].baseline:
-            periods.append(None)  # "14 tests since February": a starting point, not the claim's period
+            # "14 tests since February", "double the figure in 2000": the other side of the comparison is not
+            # the claim's period; the sentence's own period is, if it has one
+            periods.append(general)
         elif mine:
             periods.append(mine[0].period)  # its own reference, even when it cannot be resolved
         else:
