@@ -63,8 +63,8 @@ def test_period(sentence: str, claim: str, period: str | None) -> None:
 
 def test_a_month_after_a_past_comparison_is_the_latest_one_past() -> None:
     sentence = (
-        "Inflation, however, has been rising faster than expected, hitting an annual rate of 1.6% in December "
-        "- its highest level in six months."
+        "Inflation, however, has been rising faster than expected, hitting an annual rate of 1.6% in "
+        "December - its highest level in six months."
     )
     assert _periods(sentence, dt.date(2005, 2, 15))["1.6%"] == "2004-12"
 

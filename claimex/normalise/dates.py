@@ -103,7 +103,7 @@ def _dateparse(phrase: str, base: dt.date, prefer: str) -> dt.date | None:
 def _future(match: re.Match[str]) -> bool:
     """True when the words before a month name speak of the future ("will ... in September")."""
     before = match.string[max(0, match.start() - 80) : match.start()].lower()
-    # "is expected to rise in May" looks ahead; "rising faster than expected, hitting 1.6% in December" does not
+    # "is expected to rise in May" looks ahead; "faster than expected, hitting 1.6% in December" does not
     return bool(re.search(r"\b(will|would|plans?|planned|due|expected to|set to|going to|next)\b", before))
 
 
