@@ -77,6 +77,12 @@ def test_a_multiplier_against_an_earlier_year_belongs_to_the_sentence() -> None:
     assert _periods(sentence, dt.date(2005, 2, 15))["almost double"] == "2004"
 
 
+def test_a_day_without_a_year_is_the_nearest_one() -> None:
+    sentence = "Up to 1.4 million workers could take part in strikes earmarked for 23 March."
+    assert _periods(sentence, dt.date(2005, 3, 1))["Up to 1.4 million"] == "2005-03-23"
+    assert _periods("Sales hit 5,000 on 3 February.", dt.date(2005, 3, 1))["5,000"] == "2005-02-03"
+
+
 def test_without_a_publication_date_relative_periods_stay_empty() -> None:
     periods = _periods("Sales rose 5% last year and 3% in 2023 alone.", None)
     assert periods == {"5%": None, "3%": "2023"}

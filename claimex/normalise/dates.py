@@ -81,9 +81,15 @@ def _month(match: re.Match[str], published: dt.date | None) -> str | None:
     parsed = _dateparse(phrase, base, prefer)
     if parsed is None:
         return None
+    day = match.group("day") or match.group("mday")
+    if day and not rel and not match.group("myear") and prefer == "past":
+        # "strikes earmarked for 23 March", published on 1 March: a day with no year is the nearest one
+        ahead = _dateparse(phrase, base, "future")
+        if ahead is not None and (ahead - base) < (base - parsed):
+            parsed = ahead
     if rel == "this" and not match.group("myear"):
         parsed = parsed.replace(year=base.year)
-    if match.group("day") or match.group("mday"):
+    if day:
         return parsed.isoformat()
     return parsed.isoformat()[:7]
 

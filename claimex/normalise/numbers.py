@@ -143,6 +143,8 @@ class _Reader:
         next_char = text[end] if end < len(text) else " "
         if prev_char.isalpha() or next_char.isdigit():
             return True  # "G8", "MP3"
+        if prev_char in "'’" and len(token) == 2:
+            return True  # "the class of '83": a year
         if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit():
             return True  # "Hwasong-12", "Covid-19"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
