@@ -198,6 +198,14 @@ CLAIMS = [
     ("Sales grew from 1.2 to 1.5bn euros.", "1.2", 1.2e9, None, "EUR", "exact"),
     ("It rose from 800 to 1.2 million.", "800", 800, None, None, "exact"),
     ("The pension age rises from 60 to 65.", "60", 60, None, None, "exact"),
+    (
+        "About 1 in 4 residents lived in distressed neighbourhoods.",
+        "About 1 in 4",
+        0.25,
+        None,
+        None,
+        "approx",
+    ),
 ]
 
 
@@ -216,6 +224,7 @@ def test_reads_claim(
 
 # Never claims: dates and years as time references, names, fixed terms, times, codes, phone numbers.
 NOT_CLAIMS = [
+    ("The unemployment rate for black men ages 16 to 24 was 18.7 percent.", ["16", "24"]),
     ("An older form of the technology was trialled at the event in 2016 and 2017.", ["2016", "2017"]),
     ("were arrested on 3 January in Kerman", ["3"]),
     ("Re your editorial (The Guardian view on standards, 25 July)", ["25"]),

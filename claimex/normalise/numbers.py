@@ -15,7 +15,7 @@ from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
 
 _TAIL = re.compile(r"[A-Za-z]+")
-_AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\baged\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
 _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
@@ -27,6 +27,10 @@ _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|tril
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
 _SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some)\s+)?", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s*$", re.IGNORECASE)
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+_ODDS = re.compile(
+    rf"\b(?P<part>{_SMALL})\s+(?:in|out\s+of)\s+(?P<whole>{_SMALL})\b(?![.,]\d)", re.IGNORECASE
+)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -60,6 +64,10 @@ def parse_numeral(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def _number(text: str) -> Decimal | None:
+    return parse_numeral(text) if text[:1].isdigit() else parse_words(text)
 
 
 def parse_words(text: str) -> Decimal | None:
@@ -410,7 +418,24 @@ class _Reader:
                 self._qualify(Quantity(start, span_end, start, span_end, _to_float(share), kind="fraction"))
             )
 
+    def _scan_odds(self) -> None:
+        """ "1 in 4 residents", "nine out of 10 separations": one share, 0.25 and 0.9."""
+        for match in _ODDS.finditer(self.text):
+            start, end = match.span()
+            part, whole = (_number(match.group(g)) for g in ("part", "whole"))
+            after = self.text[end : end + 12].lstrip().lower()
+            if part is None or not whole or part > whole or not self._free(start, end):
+                continue
+            if after.startswith(("%", "per")):
+                continue  # "1 in 10%": not a share
+            if units.read_unit_after(self.text, Quantity(start, end, start, end, 1.0)).unit:
+                continue  # "5 in 10 days" is a count and a duration
+            self._add(
+                self._qualify(Quantity(start, end, start, end, _to_float(part / whole), kind="fraction"))
+            )
+
     def read(self) -> list[Quantity]:
+        self._scan_odds()
         self._scan_numerals()
         self._scan_multipliers()
         self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
