@@ -136,6 +136,12 @@ def _article(nlp: Language, text: str) -> Article:
             "about 300",
             "Darlington Council",
         ),
+        (
+            "On Sunday, the New York Times published portions of his tax returns that showed a loss of "
+            "nearly $916 million.",
+            "nearly $916 million",
+            "New York Times",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -13,6 +14,7 @@ from claimex.components.quotes import QuoteSpan
 from claimex.records import Speaker
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = ("that", "which", "who")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -254,9 +256,9 @@ def _unsuffixed(word: str) -> set[str]:
     return {word[: -len(end)] for end in ("d", "ed", "s") if word.endswith(end)}
 
 
-def cue_of(token: Token) -> Token | None:
-    """The nearest cue verb above `token` whose complement holds it: not its subject, not the object of
-    "to" ("add to the losses"), and not an infinitive ("little point for Mexico to respond"), which
+def cues_above(token: Token) -> Iterator[Token]:
+    """The cue verbs above `token` whose complement holds it, nearest first: not its subject, not the object
+    of "to" ("add to the losses"), and not an infinitive ("little point for Mexico to respond"), which
     reports nothing yet."""
     child = token
     for head in token.ancestors:
@@ -267,9 +269,8 @@ def cue_of(token: Token) -> Token | None:
             head.dep_ in ("acl", "relcl") or any(c.dep_ in _SUBJECTS for c in head.children)
         )
         if is_cue(head) and child.dep_ not in _SUBJECTS and not acted_on and not infinitive:
-            return head
+            yield head
         child = head
-    return None
 
 
 def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
@@ -386,12 +387,18 @@ def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
 def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
     """The speaker and source of a claim whose number is `token`."""
     found = Attribution()
-    cue = cue_of(token)
-    if cue is not None:
+    for cue in cues_above(token):  # "the Times published returns that showed a loss of $916 million"
         subject = subject_of(cue)
-        if subject is not None:
-            found = resolver.resolve(subject)
+        if (
+            subject is not None
+            and subject.lower_ in _RELATIVE
+            and subject.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            subject = subject.head.head  # "returns that showed": the returns
+        found = resolver.resolve(subject) if subject is not None else Attribution()
+        if found.speaker or found.source:
             found.cue = cue.lemma_
+            break
     extras = (
         according_to(token.sent, resolver),
         evidence_before(token),
