@@ -31,6 +31,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "furniture": ("boundaries", "link_markers", "lines", "inline"),
     "attribution": (
         "cues",
+        "bare_cues",
         "object_cues",
         "source_nouns",
         "titles",

@@ -142,6 +142,18 @@ def _article(nlp: Language, text: str) -> Article:
             "nearly $916 million",
             "New York Times",
         ),
+        (
+            '"The company considers the auction a serious headache," said Yukos spokesman Alexander Shadrin. '
+            'He said the company would continue to make "every lawful move" to protect tens of thousands of '
+            "shareholders in Yukos.",
+            "tens of thousands",
+            "Alexander Shadrin",
+        ),
+        (
+            "The unit was seized by the government which claims the oil giant owes more than $27bn in taxes.",
+            "more than $27bn",
+            "the government",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:

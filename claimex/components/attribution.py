@@ -140,12 +140,12 @@ class Resolver:
                 speaker=_source_phrase(subject)
             )  # "the Obama administration", "Clinton's campaign"
         if low in data["anaphoric_orgs"]:  # "the firm said", "the force said": the organisation in focus
-            return Attribution(speaker=self.last_org or _phrase(subject))
+            return Attribution(speaker=self.last_org or _source_phrase(subject))
         if low in data["org_words"]:  # "the council said": a named council; "local police said": as written
             named = next(
                 (e.text for e in reversed(self.doc.ents) if e.end <= subject.i and _ends_in(e, low)), None
             )
-            return Attribution(speaker=named or _phrase(subject))
+            return Attribution(speaker=named or _source_phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
         if low in data["titles"] and not indefinite:
             titled = self._by_title(subject)
@@ -223,7 +223,7 @@ def _source_phrase(token: Token, limit: int | None = None) -> str:
         # test a violation"; a source stays whole through a participle ("a study being released by ...").
         source = token.lower_ in _data()["source_nouns"]
         cues = [
-            c.i
+            c.left_edge.i  # "the government which claims": the phrase ends before "which"
             for c in token.rights
             if c.dep_ in ("acl", "relcl") and is_cue(c) and not (source and c.tag_ == "VBN")
         ]
@@ -247,6 +247,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _data()["cues"] or _unsuffixed(token.lower_) & _data()["cues"]:
         return True
+    if lemma in _data()["bare_cues"]:  # "he continued", not "the company would continue to make"
+        return not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in token.children)
     objects = _object_cues().get(lemma, set())
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children)
 
@@ -291,6 +293,7 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if (
         verb.dep_ in ("advcl", "xcomp", "conj")
+        and not any(c.dep_ == "auxpass" for c in verb.children)  # "after the offer was announced"
         and verb.head.i != verb.i
         and verb.head.pos_ in ("VERB", "AUX")
     ):
@@ -395,6 +398,8 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
             and subject.head.head.pos_ in ("NOUN", "PROPN")
         ):
             subject = subject.head.head  # "returns that showed": the returns
+            if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+                subject = subject.head  # "Anglo-American, the mining company, which estimates"
         found = resolver.resolve(subject) if subject is not None else Attribution()
         if found.speaker or found.source:
             found.cue = cue.lemma_
