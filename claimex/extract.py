@@ -13,6 +13,7 @@ from claimex.components.attribution import (
     Attribution,
     Resolver,
     attribute_claim,
+    names_a_speaker,
     quote_speaker,
     speaker_before,
 )
@@ -75,6 +76,8 @@ class _ArticleExtractor:
         claims = []
         for q, period in zip(quantities, periods, strict=True):
             span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+            if span is not None and names_a_speaker(span.root):
+                continue
             inside = next((a for s, a in self.quote_spans if s.start <= q.num_start < s.end), None)
             if inside is not None:
                 who, quoted = inside, True

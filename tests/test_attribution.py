@@ -163,6 +163,14 @@ def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> No
     assert len(f"{found.speaker or ''}{found.source or ''}") < 60  # a name or a short description
 
 
+def test_one_that_picks_out_a_speaker_is_no_count(nlp: Language) -> None:
+    text = (
+        '"Solidere should be above $10 but because of this disaster it is falling," said one trader. '
+        "However, one dealer, who asked not to be named, told Reuters that 5 firms had bid."
+    )
+    assert [c.text for c in _article(nlp, text).claims] == ["above $10", "5"]
+
+
 def test_a_passive_subject_is_not_a_speaker(nlp: Language) -> None:
     article = _article(nlp, "Mr Ebbers' trial is expected to last two months, and he could face 85 years.")
     assert [(c.speaker, c.source) for c in article.claims] == [(None, None), (None, None)]

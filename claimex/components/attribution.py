@@ -258,6 +258,12 @@ def _unsuffixed(word: str) -> set[str]:
     return {word[: -len(end)] for end in ("d", "ed", "s") if word.endswith(end)}
 
 
+def names_a_speaker(token: Token) -> bool:
+    """ "one" that picks out a speaker ("said one analyst", "one insider told the BBC"): no count."""
+    noun = token.head
+    return token.lower_ == "one" and noun.dep_ == "nsubj" and is_cue(noun.head)
+
+
 def cues_above(token: Token) -> Iterator[Token]:
     """The cue verbs above `token` whose complement holds it, nearest first: not its subject, not the object
     of "to" ("add to the losses"), and not an infinitive ("little point for Mexico to respond"), which

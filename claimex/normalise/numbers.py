@@ -29,8 +29,9 @@ _SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s*$", re.IGNORECASE)
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _ODDS = re.compile(
-    rf"\b(?P<part>{_SMALL})\s+(?:in|out\s+of)\s+(?P<whole>{_SMALL})\b(?![.,]\d)", re.IGNORECASE
-)
+    rf"\b(?:(?P<part>{_SMALL})|(?P<one>one|1)\s+[a-z]+)\s+(?:in|out\s+of)\s+(?P<whole>{_SMALL})\b(?![.,]\d)",
+    re.IGNORECASE,
+)  # "1 in 4", "nine out of 10", "one household in three"
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -422,7 +423,7 @@ class _Reader:
         """ "1 in 4 residents", "nine out of 10 separations": one share, 0.25 and 0.9."""
         for match in _ODDS.finditer(self.text):
             start, end = match.span()
-            part, whole = (_number(match.group(g)) for g in ("part", "whole"))
+            part, whole = _number(match.group("part") or match.group("one")), _number(match.group("whole"))
             after = self.text[end : end + 12].lstrip().lower()
             if part is None or not whole or part > whole or not self._free(start, end):
                 continue
