@@ -63,9 +63,9 @@ class _ArticleExtractor:
         for token in sentence:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in self.resolver.pronouns:
                 continue
-            titled = token.lower_ in self.resolver.titles and any(c.lower_ == "the" for c in token.children)
+            titled = token.lower_ in self.resolver.titles  # "The prime minister shrugged off ... He said"
             named = token.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "appos" for c in token.children)
-            if named or titled:  # "The prime minister shrugged off ... He said": he is the prime minister
+            if named or titled:
                 self.resolver.resolve(token)
 
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:

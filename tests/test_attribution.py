@@ -334,6 +334,23 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Flynn",
         ),
         (
+            "A Labour Party spokesman told the BBC News website the party avoided those on TPS lists. "
+            '"When we ask which party they will vote for, that is not marketing," he said.',
+            "When we ask",
+            "Labour Party spokesman",
+        ),
+        (
+            'Mr Howard said the police had said ID cards could "help them foil a terror bomb plot in which '
+            'people could lose their lives". He added: "When the police say that you have to take them '
+            'seriously".\n\nHe acknowledged there were "good libertarian arguments" against the cards, but '
+            'said the shadow Cabinet had weighed up all the "conflicting interests" before reaching its '
+            "decision. \"I don't pretend that it is an easy decision but at the end of the day a decision "
+            'has to be taken." He also denied he was afraid of looking "soft" on the issue, compared to Labour. '
+            "The Conservatives announced their support for the government plans on Monday evening.",
+            "I don't pretend",
+            "Howard",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

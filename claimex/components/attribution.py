@@ -136,9 +136,10 @@ class Resolver:
         named_by = [c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
         placed = all(c.ent_type_ in ("GPE", "NORP") for c in named_by) and low in data["org_words"]
         if named_by and not placed:  # "the US company" is placed, not named: it is the last organisation
-            return Attribution(
-                speaker=_source_phrase(subject)
-            )  # "the Obama administration", "Clinton's campaign"
+            described = _source_phrase(subject)  # "the Obama administration", "a Labour Party spokesman"
+            if subject.tag_ == "NN" and low in data["titles"]:
+                self.last_person = described  # "... he said" next is this spokesman
+            return Attribution(speaker=described)
         if low in data["anaphoric_orgs"]:  # "the firm said", "the force said": the organisation in focus
             return Attribution(speaker=self.last_org or _source_phrase(subject))
         if low in data["org_words"]:  # "the council said": a named council; "local police said": as written
@@ -154,7 +155,10 @@ class Resolver:
             return Attribution(speaker=self.last_person or _source_phrase(subject))
         if subject.lemma_.lower() in data["titles"] or subject.lemma_.lower() in data["speaker_nouns"]:
             # "a Homeland Security Department official", "several cast members": a description, not a name
-            return Attribution(speaker=_source_phrase(subject))
+            described = _source_phrase(subject)
+            if subject.tag_ == "NN" and subject.lemma_.lower() in data["titles"]:
+                self.last_person = described  # "A Labour Party spokesman told ... he said"
+            return Attribution(speaker=described)
         if subject.text[:1].isupper() and subject.pos_ == "NOUN":
             # a name the tagger took for a noun at the start of a sentence ("Sanders made the comment:")
             name, kind = self.full_name(subject)
@@ -474,7 +478,8 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         candidates += [t for t in after if is_cue(t)]
         nxt = last[0].sent.end
         same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
-        if look_ahead and not candidates and same_paragraph and doc[nxt].sent.start == nxt:
+        ends_sentence = all(t.is_punct or t.is_space for t in after)  # “…” | He said.
+        if look_ahead and not candidates and same_paragraph and ends_sentence and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
     span = (quote.start, quote.end)
     subjects = [
