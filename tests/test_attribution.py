@@ -345,8 +345,8 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             'seriously".\n\nHe acknowledged there were "good libertarian arguments" against the cards, but '
             'said the shadow Cabinet had weighed up all the "conflicting interests" before reaching its '
             "decision. \"I don't pretend that it is an easy decision but at the end of the day a decision "
-            'has to be taken." He also denied he was afraid of looking "soft" on the issue, compared to Labour. '
-            "The Conservatives announced their support for the government plans on Monday evening.",
+            'has to be taken." He also denied he was afraid of looking "soft" on the issue, compared to '
+            "Labour. The Conservatives announced their support for the government plans on Monday evening.",
             "I don't pretend",
             "Howard",
         ),
