@@ -60,9 +60,12 @@ class _ArticleExtractor:
 
     def _remember_subjects(self, sentence: Span) -> None:
         """Named subjects of this sentence become the antecedents of later pronouns and titles."""
+        quoted = [(span.start, span.end) for span, _ in self.quote_spans]
         for token in sentence:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in self.resolver.pronouns:
                 continue
+            if any(start <= token.idx < end for start, end in quoted):
+                continue  # “… Joseph was a carpenter,” he said: a name inside a quotation is not its speaker
             titled = token.lower_ in self.resolver.titles  # "The prime minister shrugged off ... He said"
             named = token.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "appos" for c in token.children)
             if named or titled:

@@ -351,6 +351,14 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Howard",
         ),
         (
+            "Mr. Ziegler sought to justify Mr. Moore’s actions by comparing him to the biblical Joseph, "
+            "saying, “Mary was a teenager and Joseph was an adult carpenter. They became parents of Jesus.”"
+            "\n\n“If they believe this man is predatory, they are guilty of allowing him to exist for 40 "
+            "years,” he said.",
+            "If they believe",
+            "Ziegler",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",
