@@ -359,6 +359,12 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Ziegler",
         ),
         (
+            "A lesson from Jane Hollis: 'Always read the small print before you sign.'\n\nAs a young lawyer, "
+            "she learned that the hard way.",
+            "Always read",
+            "Jane Hollis",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",
@@ -369,6 +375,14 @@ def test_quote_speaker(nlp: Language, text: str, quote_start: str, speaker: str)
     article = _article(nlp, text)
     quote = next(q for q in article.quotes if q.text.startswith(quote_start))
     assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_a_quotation_within_a_quotation_is_part_of_it(nlp: Language) -> None:
+    text = (
+        "\"In my first meeting with him, he said, 'Our approach has not worked; we want to work with you,' "
+        'and then he left," Mitchell said.'
+    )
+    assert [q.speaker for q in _article(nlp, text).quotes] == ["Mitchell"]
 
 
 def test_scare_quotes_are_not_quotations(nlp: Language) -> None:

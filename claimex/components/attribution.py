@@ -451,6 +451,9 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
             ),
             None,
         )
+        named = doc[colon.i - 1] if colon is not None and colon.i > 0 else None
+        if colon is not None and colon.text == ":" and named is not None and named.ent_type_ == "PERSON":
+            subjects.append((named, ":"))  # "A lesson from Loretta Lynch: 'Be the voice that people hear.'"
         if colon is not None and colon.text == ":":  # "Limbaugh continued: “…”"
             head = colon.head if colon.head.pos_ in ("VERB", "AUX") else colon.sent.root
             subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)

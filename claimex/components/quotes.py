@@ -10,6 +10,10 @@ MIN_QUOTE_WORDS = 4  # one to three words in marks are scare quotes, not quotati
 _SAID_AFTER = re.compile(
     r"(?:''|[”\"’])?\s*(?:[\w.’'-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|tweeted|replied)\b"
 )
+_CURLY_SINGLE = re.compile(r"(?:(?<=\s)|^)‘([^‘’\n]+?)’(?![A-Za-z])", re.MULTILINE)
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:(?<=[\s:])|^)'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?[.!?,])'(?![A-Za-z])", re.MULTILINE
+)
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
 
@@ -71,9 +75,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         else:
             end, closed = limit, False
         spans.append(QuoteSpan(i + width, end, closed))
-    # Single marks: ‘...’ where the closing mark is not an apostrophe inside a word.
-    for match in re.finditer(r"(?:(?<=\s)|^)‘([^‘’\n]+?)’(?![A-Za-z])", text):
-        spans.append(QuoteSpan(match.start(1), match.end(1), True))
+    # Single marks: ‘...’ where the closing mark is not an apostrophe inside a word, and straight ones
+    # around a whole sentence ("Loretta Lynch: 'Be the voice that people hear.'").
+    doubles = list(spans)
+    for pattern in (_CURLY_SINGLE, _STRAIGHT_SINGLE):
+        for match in pattern.finditer(text):
+            if not any(d.start <= match.start() < d.end for d in doubles):  # not a quote within a quote
+                spans.append(QuoteSpan(match.start(1), match.end(1), True))
     out = []
     for span in sorted(spans, key=lambda s: s.start):
         content = text[span.start : span.end]
