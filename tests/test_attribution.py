@@ -365,6 +365,14 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Jane Hollis",
         ),
         (
+            "Trump has been warned by fellow Republicans, including House Speaker Paul Ryan.\n\nSome "
+            "Republicans ― including Ryan ― quickly shot down Trump’s idea. “You cannot end birthright "
+            "citizenship with an executive order,” the House speaker said Tuesday on WVLK Radio, according "
+            "to Bloomberg News reporter Erik Wasson.",
+            "You cannot end",
+            "Paul Ryan",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

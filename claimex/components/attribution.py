@@ -135,6 +135,9 @@ class Resolver:
             return found
         named_by = [c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
         placed = all(c.ent_type_ in ("GPE", "NORP") for c in named_by) and low in data["org_words"]
+        titled = self._by_title(subject) if named_by and low in data["titles"] else None
+        if titled is not None:  # "the House speaker" after "House Speaker Paul Ryan"
+            return Attribution(speaker=self.remember(titled, "person"))
         if named_by and not placed:  # "the US company" is placed, not named: it is the last organisation
             described = _source_phrase(subject)  # "the Obama administration", "a Labour Party spokesman"
             if subject.tag_ == "NN" and low in data["titles"]:
@@ -441,6 +444,7 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
     candidates: list[Token] = []
     subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
+    according = Attribution()
     if first is not None:  # the cue nearest before the quotation first
         candidates += reversed([t for t in first.sent if t.idx < quote.start and is_cue(t)])
         colon = next(
@@ -463,9 +467,7 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         introduced = _colon_subject(before.sent) if before is not None else None
         if introduced is not None:  # "Sanders made the following comment:\n\n“…”"
             subjects.append((introduced, ":"))
-        according = according_to(first.sent, resolver)
-        if according.speaker:
-            return according
+        according = according_to(first.sent, resolver)  # used when no cue names the speaker
     dashed = _DASH_NAME.match(doc.text, quote.end)  # "…” ― Pamela Padilla"
     dashed = dashed or _NAME_DASH.search(doc.text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
     if dashed:
@@ -497,7 +499,8 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         if found.speaker:
             found.cue = cue_word
             return found
-    return Attribution()
+    # “…,” the speaker said, according to a reporter: the reporter only relays it
+    return according if according.speaker else Attribution()
 
 
 def _named_after(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
