@@ -34,6 +34,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "bare_cues",
         "object_cues",
         "source_nouns",
+        "claim_nouns",
         "titles",
         "pronouns",
         "org_words",

@@ -154,6 +154,12 @@ def _article(nlp: Language, text: str) -> Article:
             "more than $27bn",
             "the government",
         ),
+        (
+            "Senator Kerry attacked President Bush's economic record during his campaign, hammering home the "
+            "fact that a net 800,000 jobs were lost during his term in office.",
+            "800,000",
+            "Kerry",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:

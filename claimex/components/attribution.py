@@ -392,6 +392,26 @@ def evidence_over(token: Token) -> Attribution:
     return Attribution()
 
 
+def claimed_over(token: Token, resolver: Resolver) -> Attribution:
+    """A claim noun whose clause holds the number, and who holds it: "his claim that ...", "Kerry attacked
+    the record, hammering home the fact that 800,000 jobs were lost"."""
+    child = token
+    for head in token.ancestors:
+        if head.lemma_.lower() in _data()["claim_nouns"] and child.dep_ in ("acl", "ccomp"):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            verb = (
+                head.head.head if head.dep_ == "pobj" else head.head
+            )  # "focused on the fact", "stressed the fact"
+            holder = owner or (subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None)
+            if holder is not None:
+                found = resolver.resolve(holder)
+                found.cue = head.lemma_
+                return found
+            return Attribution()
+        child = head
+    return Attribution()
+
+
 def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
     text = token.doc.text
@@ -422,6 +442,7 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         evidence_before(token),
         evidence_in(token.sent),
         evidence_over(token),
+        claimed_over(token, resolver),
         transcript_speaker(token, resolver),
     )
     for extra in extras:
