@@ -160,6 +160,12 @@ def _article(nlp: Language, text: str) -> Article:
             "800,000",
             "Kerry",
         ),
+        (
+            "Gordon Brown spoke for 49 minutes.\n\nThe economy had grown for 50 consecutive quarters, he "
+            "said, and was forecast to continue doing so over the next year.",
+            "50",
+            "Gordon Brown",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:

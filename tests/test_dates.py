@@ -83,6 +83,14 @@ def test_a_day_without_a_year_is_the_nearest_one() -> None:
     assert _periods("Sales hit 5,000 on 3 February.", dt.date(2005, 3, 1))["5,000"] == "2005-02-03"
 
 
+def test_a_deadline_is_not_the_sentences_period() -> None:
+    sentence = (
+        "Mr Brown put 1p a pint on beer, 4p on a bottle of wine and 7p on 20 cigarettes but froze petrol "
+        "duty until September."
+    )
+    assert set(_periods(sentence, dt.date(2005, 3, 16)).values()) == {None}
+
+
 def test_without_a_publication_date_relative_periods_stay_empty() -> None:
     periods = _periods("Sales rose 5% last year and 3% in 2023 alone.", None)
     assert periods == {"5%": None, "3%": "2023"}

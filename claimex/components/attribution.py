@@ -286,6 +286,10 @@ def cues_above(token: Token) -> Iterator[Token]:
         if is_cue(head) and child.dep_ not in _SUBJECTS and not acted_on and not infinitive:
             yield head
         child = head
+    # "The economy had grown for 50 quarters, he said, and ...": a parenthetical cue on the clause
+    above = list(token.ancestors)
+    for head in above:
+        yield from (c for c in head.children if c.dep_ == "parataxis" and is_cue(c) and c not in above)
 
 
 def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
