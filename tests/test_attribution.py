@@ -385,6 +385,13 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Paul Ryan",
         ),
         (
+            "Former Rep. Jesse Jackson Jr. pleaded guilty on Wednesday.\n\n“I truly understand the "
+            "consequences of my actions,” Jackson said through tears.\n\nThe memorabilia includes a Michael "
+            "Jackson fedora.",
+            "I truly understand",
+            "Jesse Jackson Jr.",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

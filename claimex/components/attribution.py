@@ -67,11 +67,15 @@ class Resolver:
             if (ent is not None and ent.label_ in ("ORG", "NORP", "GPE")) or _is_org(surface)
             else "person"
         )
-        last = surface.split()[-1] if surface.split() else surface
+        # the fullest form of the name introduced so far ("Jesse Jackson Jr." for a later "Jackson", not a
+        # "Michael Jackson fedora" further down)
         longer = [
             e.text
             for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG") and e.text.split()[-1:] == [last] and len(e.text) > len(surface)
+            if e.label_ in ("PERSON", "ORG")
+            and e.start < token.i
+            and _surname(e.text) == _surname(surface)
+            and len(e.text) > len(surface)
         ]
         if longer and kind == "person":
             surface = max(longer, key=len)
@@ -201,6 +205,11 @@ def _data() -> dict[str, set[str]]:
     raw = lexicon.load("attribution")
     word_lists = [key for key in lexicon.REQUIRED_KEYS["attribution"] if isinstance(raw[key], list)]
     return {key: {str(w).lower() for w in raw[key]} for key in word_lists}
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
+    return _POSSESSIVE.sub("", words[-1]) if words else name
 
 
 def _ends_in(ent: Span, word: str) -> bool:
