@@ -12,7 +12,15 @@ from claimex.errors import DataFileError
 
 # Each data file and the top-level keys it must define.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
-    "numbers": ("scales", "words", "fractions", "vague_plurals", "multipliers", "ratio_followers"),
+    "numbers": (
+        "scales",
+        "words",
+        "fractions",
+        "vague_plurals",
+        "multipliers",
+        "ratio_followers",
+        "hyphen_counts",
+    ),
     "currencies": ("symbols", "codes", "words", "minor"),
     "qualifiers": ("before", "after", "not_after"),
     "units": ("time_units", "percent", "per_words", "measure_hints", "function_words", "irregular_plurals"),

@@ -166,6 +166,11 @@ def _article(nlp: Language, text: str) -> Article:
             "50",
             "Gordon Brown",
         ),
+        (
+            "Boehner: '1-in-3 chance' Republicans could lose House in November",
+            "1-in-3",
+            "Boehner",
+        ),
     ],
 )
 def test_claim_attribution(nlp: Language, text: str, claim: str, who: str) -> None:
@@ -390,6 +395,12 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Jackson fedora.",
             "I truly understand",
             "Jesse Jackson Jr.",
+        ),
+        (
+            "Another peer meanwhile, Lord Skidelsky, said not to publish the full legal opinion would "
+            '"strengthen the suspicion that the original text was doctored for public consumption".',
+            "strengthen the suspicion",
+            "Skidelsky",
         ),
         (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",

@@ -16,6 +16,7 @@ from claimex.records import Speaker
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("that", "which", "who")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+):\s")
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _NAME_DASH = re.compile(r"((?:[A-Z][\w’'.-]+\s){0,3}[A-Z][\w’'.-]+)\s*(?:--|[―—–])\s*(?:''|[\"“])$")
@@ -304,11 +305,16 @@ def cues_above(token: Token) -> Iterator[Token]:
 def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     """The subject of a cue verb, or the noun an -ing/-ed cue modifies ("documents showing"); a subject
     inside the `outside` character span (the quotation itself) is passed over."""
-    for child in verb.children:
-        wordy = any(ch.isalpha() for ch in child.text)  # the parser sometimes makes a dash a subject
-        # a passive subject is what is reported, not who reports it ("the trial is expected to last")
-        if child.dep_ == "nsubj" and wordy and not outside[0] <= child.idx < outside[1]:
-            return child
+    # a passive subject is what is reported, not who reports it ("the trial is expected to last"); the
+    # parser sometimes makes a dash a subject; of two subjects ("Another peer, Lord Skidelsky, said") the
+    # named one
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and any(ch.isalpha() for ch in c.text) and not outside[0] <= c.idx < outside[1]
+    ]
+    if subjects:
+        return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     named = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -430,7 +436,15 @@ def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     label = _TRANSCRIPT_LABEL.match(text, start)
-    return Attribution(speaker=resolver.labelled(label.group(1)), cue=":") if label else Attribution()
+    if label:
+        return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
+    # a headline or line led by a name and a colon: "Boehner: '1-in-3 chance' Republicans could lose"
+    named = _NAME_LABEL.match(text, start)
+    span = token.doc.char_span(named.start(1), named.end(1)) if named else None
+    if span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        name, kind = resolver.full_name(span.root)
+        return Attribution(speaker=resolver.remember(name, kind), cue=":")
+    return Attribution()
 
 
 def attribute_claim(token: Token, resolver: Resolver) -> Attribution:

@@ -110,7 +110,8 @@ def _future(match: re.Match[str]) -> bool:
     """True when the words before a month name speak of the future ("will ... in September")."""
     before = match.string[max(0, match.start() - 80) : match.start()].lower()
     # "is expected to rise in May" looks ahead; "faster than expected, hitting 1.6% in December" does not
-    return bool(re.search(r"\b(will|would|plans?|planned|due|expected to|set to|going to|next)\b", before))
+    ahead = r"\b(will|would|could|might|plans?|planned|due|expected to|set to|going to|next)\b"
+    return bool(re.search(ahead, before))
 
 
 def _last_quarter(number: int, published: dt.date | None) -> str | None:

@@ -29,9 +29,13 @@ _SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s*$", re.IGNORECASE)
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _ODDS = re.compile(
-    rf"\b(?:(?P<part>{_SMALL})|(?P<one>one|1)\s+[a-z]+)\s+(?:in|out\s+of)\s+(?P<whole>{_SMALL})\b(?![.,]\d)",
+    rf"\b(?:(?P<part>{_SMALL})|(?P<one>one|1)\s+[a-z]+)[\s-]+(?:in|out[\s-]+of)[\s-]+(?P<whole>{_SMALL})\b"
+    r"(?![.,]\d)",
     re.IGNORECASE,
-)  # "1 in 4", "nine out of 10", "one household in three"
+)  # "1 in 4", "nine out of 10", "one household in three", "a two-in-three chance"
+_WORD_RANGE_END = re.compile(
+    r"\bbetween\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+$", re.IGNORECASE
+)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -179,7 +183,8 @@ class _Reader:
         low = word.lower()
         if low in never["reference_words"]:
             return True
-        if word[:1].isupper() and low in never["name_prefixes"]:
+        article = low == "a" and self._sentence_start(start - len(word) - 1)  # "A 10-point lead": not the A10
+        if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
         if low in self.lex.numbers["age_words"] or _AGE_BEFORE.search(self._before(start, 30)):
             return True  # "aged 52", "aged 30 to 40", "by the age of 40"
@@ -231,6 +236,8 @@ class _Reader:
             start, end = match.span()
             if not self._free(start, end) or self._excluded_numeral(start, end, match.group()):
                 continue
+            if _WORD_RANGE_END.search(self._before(start, 40)):
+                continue  # "between five and 12": the range is read from its first word
             value = parse_numeral(match.group())
             if value is None:
                 continue
@@ -357,11 +364,16 @@ class _Reader:
             value = parse_words(match.group())
             if value is None:
                 continue
-            if self.text[end : end + 1] == "-" and not units.hyphen_unit(self.text, end):
-                continue  # "two-state solution", "three-line whip"
+            hyphened = self.text[end : end + 1] == "-"
+            if hyphened and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
+                continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
             q = Quantity(start, end, start, end, _to_float(value))
             q = units.read_unit_after(self.text, q)
             self._finish(q)
+
+    def _hyphen_count(self, end: int) -> bool:
+        word = re.match(r"-([a-z]+)", self.text[end : end + 20])
+        return word is not None and word.group(1).rstrip("s") in self.lex.numbers["hyphen_counts"]
 
     def _scan_multipliers(self) -> None:
         nums = self.lex.numbers
