@@ -23,7 +23,15 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "currencies": ("symbols", "codes", "words", "minor"),
     "qualifiers": ("before", "after", "not_after"),
-    "units": ("time_units", "percent", "per_words", "measure_hints", "function_words", "irregular_plurals"),
+    "units": (
+        "time_units",
+        "duration_adjectives",
+        "percent",
+        "per_words",
+        "measure_hints",
+        "function_words",
+        "irregular_plurals",
+    ),
     "never": (
         "fixed_terms",
         "name_prefixes",

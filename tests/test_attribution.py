@@ -403,6 +403,11 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Skidelsky",
         ),
         (
+            "Bamford said the driver told him that “he thinks he blacked out.”",
+            "he thinks",
+            "the driver",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

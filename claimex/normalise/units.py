@@ -23,7 +23,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
-        "time": re.compile(rf"[\s-]({alternation(list(u['time_units']))})\b", re.IGNORECASE),
+        "time": re.compile(
+            rf"[\s-](?:(?:{alternation(u['duration_adjectives'])})\s+)?({alternation(list(u['time_units']))})\b",
+            re.IGNORECASE,
+        ),
         "money_word": re.compile(
             rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b(?!-?\s*(?:zone|area)\b)", re.IGNORECASE
         ),
