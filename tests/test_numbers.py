@@ -198,6 +198,7 @@ CLAIMS = [
     ("Sales grew from 1.2 to 1.5bn euros.", "1.2", 1.2e9, None, "EUR", "exact"),
     ("It rose from 800 to 1.2 million.", "800", 800, None, None, "exact"),
     ("The pension age rises from 60 to 65.", "60", 60, None, None, "exact"),
+    ("He never spoke longer than 30 minutes.", "longer than 30 minutes", 30, None, "minute", "lower_bound"),
     (
         "About 1 in 4 residents lived in distressed neighbourhoods.",
         "About 1 in 4",
