@@ -81,6 +81,8 @@ def test_a_day_without_a_year_is_the_nearest_one() -> None:
     sentence = "Up to 1.4 million workers could take part in strikes earmarked for 23 March."
     assert _periods(sentence, dt.date(2005, 3, 1))["Up to 1.4 million"] == "2005-03-23"
     assert _periods("Sales hit 5,000 on 3 February.", dt.date(2005, 3, 1))["5,000"] == "2005-02-03"
+    arrested = "Lindsay and Craig Foreman, both 52, were arrested with 3 others on 3 January."
+    assert _periods(arrested, dt.date(2025, 7, 31))["3"] == "2025-01-03"
 
 
 def test_a_deadline_is_not_the_sentences_period() -> None:

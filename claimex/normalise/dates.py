@@ -14,6 +14,7 @@ from claimex import lexicon
 from claimex.normalise.lexicons import alternation, ends_with_phrase
 
 _DETERMINER = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.IGNORECASE)
+_SOON_DAYS = 45  # a day with no year this close ahead of publication is an upcoming one ("on 23 March")
 _GAP_WORDS = 2  # a time reference this close after a number belongs to that number ("256 times in 2024")
 
 
@@ -85,7 +86,8 @@ def _month(match: re.Match[str], published: dt.date | None) -> str | None:
     if day and not rel and not match.group("myear") and prefer == "past":
         # "strikes earmarked for 23 March", published on 1 March: a day with no year is the nearest one
         ahead = _dateparse(phrase, base, "future")
-        if ahead is not None and (ahead - base) < (base - parsed):
+        soon = ahead is not None and (ahead - base).days <= _SOON_DAYS
+        if ahead is not None and soon and (ahead - base) < (base - parsed):
             parsed = ahead
     if rel == "this" and not match.group("myear"):
         parsed = parsed.replace(year=base.year)
