@@ -10,17 +10,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimex import lexicon
-from claimex.components.quotes import QuoteSpan
 from claimex.records import Speaker
 
-_SUBJECTS = ("nsubj", "nsubjpass")
+SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("that", "which", "who")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+):\s")
-_TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
+TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{2,30}[A-Z]):\s")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-_NAME_DASH = re.compile(r"((?:[A-Z][\w’'.-]+\s){0,3}[A-Z][\w’'.-]+)\s*(?:--|[―—–])\s*(?:''|[\"“])$")
-_DASH_NAME = re.compile(r"[.,!?]?(?:''|[”\"])?\s*[―—–]\s*((?:[A-Z][\w’'.-]+\s?){1,4})")
 
 
 @dataclass
@@ -134,7 +131,7 @@ class Resolver:
             return Attribution(speaker=self.remember(name, kind, description))
         if low in data["source_nouns"]:
             found = Attribution(source=_source_phrase(subject))
-            issuer = next((c for c in subject.head.children if c.dep_ in _SUBJECTS), None)
+            issuer = next((c for c in subject.head.children if c.dep_ in SUBJECTS), None)
             if subject.dep_ == "dobj" and issuer is not None and issuer.pos_ == "PROPN":
                 found.speaker = self.resolve(issuer).speaker  # "the Security Council issued a statement"
             return found
@@ -179,7 +176,7 @@ class Resolver:
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
         above = set(pronoun.ancestors)
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
-            if token.dep_ in _SUBJECTS and token.ent_type_ in labels and token.head in above:
+            if token.dep_ in SUBJECTS and token.ent_type_ in labels and token.head in above:
                 name, kind = self.full_name(token)
                 return self.remember(name, kind)
         return None
@@ -291,9 +288,9 @@ def cues_above(token: Token) -> Iterator[Token]:
         # an infinitive with its own subject or on a noun reports nothing ("little point for Mexico to
         # respond"); "Politico was first to report" does
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
-            head.dep_ in ("acl", "relcl") or any(c.dep_ in _SUBJECTS for c in head.children)
+            head.dep_ in ("acl", "relcl") or any(c.dep_ in SUBJECTS for c in head.children)
         )
-        if is_cue(head) and child.dep_ not in _SUBJECTS and not acted_on and not infinitive:
+        if is_cue(head) and child.dep_ not in SUBJECTS and not acted_on and not infinitive:
             yield head
         child = head
     # "The economy had grown for 50 quarters, he said, and ...": a parenthetical cue on the clause
@@ -331,13 +328,6 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     ):
         return subject_of(verb.head)  # "Trump attacked Clinton, saying, ...": the subject of the main verb
     return None
-
-
-def _colon_subject(sentence: Span) -> Token | None:
-    """The subject of a sentence that ends in a colon ("Sanders made the following comment:")."""
-    if not sentence.text.rstrip().endswith(":"):
-        return None
-    return next((c for c in sentence.root.children if c.dep_ in _SUBJECTS), None)
 
 
 def according_to(sentence: Span, resolver: Resolver) -> Attribution:
@@ -435,7 +425,7 @@ def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
     text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
-    label = _TRANSCRIPT_LABEL.match(text, start)
+    label = TRANSCRIPT_LABEL.match(text, start)
     if label:
         return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
     # a headline or line led by a name and a colon: "Boehner: '1-in-3 chance' Republicans could lose"
@@ -479,99 +469,3 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         elif found.source is None and named:
             found.source = named  # "Bloomberg reports ..., according to the Roper Center": both are kept
     return found
-
-
-def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bool = True) -> Attribution:
-    """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay), or
-    (with `look_ahead`) at the start of the next sentence of its paragraph."""
-    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
-    first, last = (first if first else None), (last if last else None)  # an empty span is no span
-    label = _TRANSCRIPT_LABEL.match(doc.text, quote.start)
-    if label:  # "“WALLACE: Do you really see those two as equivalent?"
-        return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
-    candidates: list[Token] = []
-    subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
-    according = Attribution()
-    if first is not None:  # the cue nearest before the quotation first
-        candidates += reversed([t for t in first.sent if t.idx < quote.start and is_cue(t)])
-        colon = next(
-            (
-                t
-                for t in reversed(doc[first.sent.start : first.start])
-                if t.idx < quote.start - 1 and not t.is_quote and not t.is_space
-            ),
-            None,
-        )
-        named = doc[colon.i - 1] if colon is not None and colon.i > 0 else None
-        if colon is not None and colon.text == ":" and named is not None and named.ent_type_ == "PERSON":
-            subjects.append((named, ":"))  # "A lesson from Loretta Lynch: 'Be the voice that people hear.'"
-        if colon is not None and colon.text == ":":  # "Limbaugh continued: “…”"
-            head = colon.head if colon.head.pos_ in ("VERB", "AUX") else colon.sent.root
-            subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None:
-                subjects.append((subject, ":"))
-        before = doc[first.sent.start - 1] if first.sent.start > 0 else None
-        introduced = _colon_subject(before.sent) if before is not None else None
-        if introduced is not None:  # "Sanders made the following comment:\n\n“…”"
-            subjects.append((introduced, ":"))
-        according = according_to(first.sent, resolver)  # used when no cue names the speaker
-    dashed = _DASH_NAME.match(doc.text, quote.end)  # "…” ― Pamela Padilla"
-    dashed = dashed or _NAME_DASH.search(doc.text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
-    if dashed:
-        name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
-        if name is not None and name.root.pos_ == "PROPN":
-            full, kind = resolver.full_name(name.root)
-            return Attribution(speaker=resolver.remember(full, kind), cue="―")
-    if last is not None:
-        after = [t for t in last[0].sent if t.idx >= quote.end]
-        if doc.text[quote.start : quote.end].endswith("."):
-            # “… Lebanese.” Critics had accused …: after a full stop only "he said" can follow the quote.
-            after = after[:3]
-        candidates += [t for t in after if is_cue(t)]
-        nxt = last[0].sent.end
-        same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
-        ends_sentence = all(t.is_punct or t.is_space for t in after)  # “…” | He said.
-        if look_ahead and not candidates and same_paragraph and ends_sentence and doc[nxt].sent.start == nxt:
-            candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
-    span = (quote.start, quote.end)
-    subjects = [
-        (_named_after(doc, quote, cue) or subject, cue.text.lower())
-        for cue in candidates
-        if (subject := subject_of(cue, span))
-    ] + subjects
-    for subject, cue_word in subjects:
-        if quote.start <= subject.idx < quote.end:
-            continue
-        found = resolver.resolve(subject)
-        if found.speaker:
-            found.cue = cue_word
-            return found
-    # “…,” the speaker said, according to a reporter: the reporter only relays it
-    return according if according.speaker else Attribution()
-
-
-def _named_after(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
-    """A person named right after a quotation and before its cue (“…,” Flynn, a top surrogate, said): the
-    speaker, whatever the parse made of the name."""
-    if cue.idx < quote.end:
-        return None
-    following = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote.end and not t.is_punct]
-    first = following[0] if following else None
-    owner = first is not None and (first.dep_ == "poss" or first.nbor(1).tag_ == "POS")  # "Obama's aide said"
-    return first if first is not None and first.ent_type_ == "PERSON" and not owner else None
-
-
-def speaker_before(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attribution:
-    """For a quotation with no speaker of its own: who spoke in the sentence just before it
-    ("Still, the fund warned that ...\n\n“Although the market reaction ...”")."""
-    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    if not first or first.sent.start == 0:
-        return Attribution()
-    for cue in reversed([t for t in doc[first.sent.start - 1].sent if is_cue(t)]):
-        subject = subject_of(cue)
-        found = resolver.resolve(subject) if subject is not None else Attribution()
-        if found.speaker:
-            found.cue = cue.text.lower()
-            return found
-    return Attribution()
