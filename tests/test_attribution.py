@@ -408,6 +408,18 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "the driver",
         ),
         (
+            'Mr Kruger was quoted in the Guardian newspaper saying: "We plan to introduce a period of '
+            'creative destruction in the public services."',
+            "We plan",
+            "Kruger",
+        ),
+        (
+            "Cardinal Cormac Murphy-O'Connor will preach at Westminster Cathedral.\n\n\"How is it that peace "
+            'has not arrived?," the cardinal will ask.',
+            "How is it",
+            "Murphy-O'Connor",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

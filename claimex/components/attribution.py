@@ -195,6 +195,11 @@ class Resolver:
             )
             if titled:
                 return self.full_name(ent[-1])[0]
+        # "Cardinal Cormac Murphy-O'Connor", whatever the tagger called the name
+        for token in self.doc[: subject.i]:
+            named = token.head if token.dep_ == "compound" and token.head.pos_ == "PROPN" else None
+            if token.lower_ == subject.lower_ and token.text[:1].isupper() and named is not None:
+                return self.doc[token.i + 1 : named.i + 1].text
         return None
 
 
@@ -305,10 +310,11 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     # a passive subject is what is reported, not who reports it ("the trial is expected to last"); the
     # parser sometimes makes a dash a subject; of two subjects ("Another peer, Lord Skidelsky, said") the
     # named one
+    deps = ("nsubj", "nsubjpass") if verb.lemma_ == "quote" else ("nsubj",)  # "X was quoted as saying"
     subjects = [
         c
         for c in verb.children
-        if c.dep_ == "nsubj" and any(ch.isalpha() for ch in c.text) and not outside[0] <= c.idx < outside[1]
+        if c.dep_ in deps and any(ch.isalpha() for ch in c.text) and not outside[0] <= c.idx < outside[1]
     ]
     if subjects:
         return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
