@@ -420,6 +420,16 @@ def test_article_voice_stays_empty(nlp: Language) -> None:
             "Murphy-O'Connor",
         ),
         (
+            '"It\'s above all a question of sovereignty," Reuters quoted a central bank official as saying.',
+            "It's above",
+            "central bank official",
+        ),
+        (
+            "“The NSA routinely collects a great deal of American content,” the Washington Post report said.",
+            "The NSA",
+            "Washington Post report",
+        ),
+        (
             "“He represents our greatest shame and nothing else.” ― Sonya Herridge",
             "He represents",
             "Sonya Herridge",

@@ -310,6 +310,11 @@ def subject_of(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     # a passive subject is what is reported, not who reports it ("the trial is expected to last"); the
     # parser sometimes makes a dash a subject; of two subjects ("Another peer, Lord Skidelsky, said") the
     # named one
+    quoter = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted an official as saying"
+    if quoter.lemma_ == "quote" and quoter.i != verb.i:
+        quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     deps = ("nsubj", "nsubjpass") if verb.lemma_ == "quote" else ("nsubj",)  # "X was quoted as saying"
     subjects = [
         c

@@ -90,12 +90,18 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
     for subject, cue_word in subjects:
         if quote.start <= subject.idx < quote.end:
             continue
-        found = resolver.resolve(subject)
+        found = _spoken(resolver.resolve(subject))
         if found.speaker:
             found.cue = cue_word
             return found
-    # “…,” the speaker said, according to a reporter: the reporter only relays it
-    return according if according.speaker else Attribution()
+    # “…,” the speaker said, according to a reporter: the reporter only relays it; "according to the
+    # slides, there has been “…”": the slides speak
+    return _spoken(according)
+
+
+def _spoken(found: Attribution) -> Attribution:
+    """A source that speaks a quotation is its speaker (“…,” the Washington Post report said)."""
+    return Attribution(speaker=found.speaker or found.source, cue=found.cue)
 
 
 def _named_after(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
