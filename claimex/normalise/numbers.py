@@ -33,9 +33,7 @@ _ODDS = re.compile(
     r"(?![.,]\d)",
     re.IGNORECASE,
 )  # "1 in 4", "nine out of 10", "one household in three", "a two-in-three chance"
-_WORD_RANGE_END = re.compile(
-    r"\bbetween\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+$", re.IGNORECASE
-)
+_WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
@@ -236,7 +234,8 @@ class _Reader:
             start, end = match.span()
             if not self._free(start, end) or self._excluded_numeral(start, end, match.group()):
                 continue
-            if _WORD_RANGE_END.search(self._before(start, 40)):
+            word_range = _WORD_RANGE_END.search(self._before(start, 40))
+            if word_range and parse_words(word_range.group(1)) is not None:
                 continue  # "between five and 12": the range is read from its first word
             value = parse_numeral(match.group())
             if value is None:
