@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components import metric
+from claimex.components.measure import measure
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, names_a_speaker
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
@@ -83,6 +84,8 @@ class _ArticleExtractor:
                 quoted = False
             start, end = self.art.textmap.span(q.start, q.end)
             counted = metric.counted(self.doc, q)
+            whole = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            measured = measure(span, whole) if span is not None and whole is not None else None
             claims.append(
                 Claim(
                     start=start,
@@ -100,6 +103,10 @@ class _ArticleExtractor:
                     source=who.source,
                     quote=quoted,
                     sentence=" ".join(sentence.text.split()),
+                    measure=measured.thing or None if measured else None,
+                    predicate=measured.predicate or None if measured else None,
+                    about=measured.about or None if measured else None,
+                    context=list(measured.terms) if measured else [],
                 )
             )
         return claims

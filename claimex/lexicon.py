@@ -58,6 +58,9 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "speaker_nouns",
     ),
     "datasette": ("title", "description", "tables", "queries"),
+    "crosscheck": ("pint_names", "stopwords"),
+    "stories": ("stopwords",),
+    "entities": ("titles", "suffixes", "descriptions"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Cross-checks: stories, canonical entities, and links between mentions of the same fact."""
