@@ -60,7 +60,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "datasette": ("title", "description", "tables", "queries"),
     "crosscheck": ("pint_names", "stopwords"),
     "stories": ("stopwords",),
-    "entities": ("titles", "suffixes", "descriptions"),
+    "entities": ("titles", "suffixes", "generations", "descriptions", "org_words"),
 }
 
 

@@ -1,0 +1,214 @@
+"""Canonical names for the people and organisations a ledger mentions: "Mr. Trump" is "Donald Trump"."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from claimex import lexicon
+
+DOMINANT_SHARE = 0.8  # a bare surname joins the full name holding this share of the full-name sightings
+_INITIAL = re.compile(r"^[A-Za-z]\.?$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+_PERSON_HINTS = frozenset({"person", "per", "speaker"})
+_ORG_HINTS = frozenset({"org", "organisation", "organization", "norp", "gpe", "source"})
+_UNKNOWN = "unknown"  # a single capitalised word without a hint: a surname or a short organisation name
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person or organisation under its canonical name, with every surface form seen."""
+
+    id: str  # sha256 of the canonical name, 20 hex chars
+    name: str
+    kind: str  # "person" | "org" | "other"
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Form:
+    surface: str
+    tokens: tuple[str, ...]  # cleaned: no title, possessive, leading "the", suffix or middle initial
+    kind: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(token.lower() for token in self.tokens)
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    return lexicon.load("entities")
+
+
+@functools.cache
+def _titles() -> tuple[tuple[str, ...], ...]:
+    titles = {tuple(str(title).lower().split()) for title in _data()["titles"]}
+    return tuple(sorted(titles, key=lambda title: (-len(title), title)))
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in _data()[key])
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in _titles():
+            head = tuple(token.lower() for token in tokens[: len(title)])
+            if head == title and len(tokens) > len(title):
+                tokens = tokens[len(title) :]
+                stripped = True
+                break
+    return tokens
+
+
+def _hint(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    lowered = kind.lower()
+    if lowered in _PERSON_HINTS:
+        return "person"
+    if lowered in _ORG_HINTS:
+        return "org"
+    return "other"
+
+
+def _form(surface: str, hint: str | None) -> _Form:
+    text = _PARENTHESES.sub("", " ".join(surface.split())).strip(" ,.;:")
+    tokens = [_POSSESSIVE.sub("", token) for token in text.split()]
+    tokens = [token for token in tokens if token]
+    if not any(token[:1].isupper() for token in tokens) or all(
+        token.lower() in _words("descriptions") for token in tokens
+    ):
+        return _Form(surface, tuple(text.lower().split()), "other")
+    kind = _hint(hint)
+    if tokens[0].lower() == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    if kind is None:
+        is_org = any(token.lower() in _words("org_words") for token in tokens[1:])
+        kind = "org" if is_org else "person" if len(tokens) > 1 else _UNKNOWN
+    if kind != "org":
+        tokens = _strip_titles(tokens)
+        while len(tokens) > 1 and tokens[-1].lower() in _words("suffixes"):
+            tokens = tokens[:-1]
+        tokens = [token.rstrip(",") for token in tokens]
+        generation = tokens[-1].lower().rstrip(".")
+        if len(tokens) > 1 and generation in _words("generations"):
+            # "Donald Trump Jr." is not "Donald Trump": the generation stays, spelt one way.
+            tokens = [
+                *tokens[:-1],
+                generation.capitalize() + "." if len(generation) == 2 else generation.upper(),
+            ]
+        if len(tokens) > 2:
+            tokens = [tokens[0], *(t for t in tokens[1:-1] if not _INITIAL.match(t)), tokens[-1]]
+    return _Form(surface, tuple(tokens), kind)
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    return "".join(token[0] for token in tokens if token.lower() not in _CONNECTORS).upper()
+
+
+def _short_form_target(form: _Form, groups: dict[str, list[_Form]]) -> str | None:
+    """The one multi-word name a single-word form stands for, or None when none or several fit."""
+    word = form.tokens[0]
+    acronym = bool(_ACRONYM.match(word))
+    org_words = _words("org_words")
+    fits = set()
+    for key, members in groups.items():
+        tokens = members[0].tokens
+        if len(tokens) < 2 or members[0].kind == "other":
+            continue
+        if _ACRONYM.match(word) and word.replace(".", "").upper() == _initials(tokens):
+            fits.add(key)
+        elif form.kind != "person" and members[0].kind == "org" and len(word) >= 3 and not acronym:
+            rest_generic = all(token.lower() in org_words for token in tokens[1:])
+            if rest_generic and tokens[0].lower().startswith(word.lower()):
+                fits.add(key)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _surname_target(form: _Form, groups: dict[str, list[_Form]], counts: Counter[str]) -> str | None:
+    surname = form.key
+    sightings = {
+        key: sum(counts[member.surface] for member in members)
+        for key, members in groups.items()
+        if len(members[0].tokens) >= 2 and members[0].kind == "person" and key.split()[-1] == surname
+    }
+    if not sightings:
+        return None
+    ranked = sorted(sightings.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANT_SHARE * sum(sightings.values()):
+        return ranked[0][0]
+    return None
+
+
+def _canonical(members: list[_Form], counts: Counter[str]) -> tuple[str, str]:
+    def rank(form: _Form) -> tuple[int, bool, int, str]:
+        shouting = form.surface.isupper() and not _ACRONYM.match(form.surface)
+        return (-len(form.tokens), shouting, -counts[form.surface], " ".join(form.tokens))
+
+    best = min(members, key=rank)
+    return " ".join(best.tokens), best.kind
+
+
+def canonical_entities(names: Iterable[tuple[str, str | None]]) -> list[Entity]:
+    """Unify the (surface name, kind hint) pairs seen across a ledger into canonical entities.
+
+    Forms that clean to the same name (titles, possessives, "the", Jr., middle initials and case removed)
+    are one entity. A single word then joins a multi-word name: an acronym the one name whose initials it
+    spells, a short form ("the Met") the one organisation it begins, a surname the one full name that ends
+    with it, or the full name with >= 80% of those sightings. Two different full names never merge, and
+    descriptions ("a spokesman") stay apart as kind "other". Named forms win over the kind hint's absence.
+    """
+    counts: Counter[str] = Counter()
+    hints: dict[str, Counter[str | None]] = defaultdict(Counter)
+    for surface, hint in names:
+        if surface.strip():
+            counts[surface] += 1
+            hints[surface][hint] += 1
+    forms = []
+    for surface in sorted(counts):
+        hint = sorted(hints[surface].items(), key=lambda item: (-item[1], str(item[0])))[0][0]
+        forms.append(_form(surface, hint))
+
+    groups: dict[str, list[_Form]] = defaultdict(list)
+    singles: list[_Form] = []
+    for form in forms:
+        if len(form.tokens) == 1 and form.kind != "other":
+            singles.append(form)
+        else:
+            groups[form.key].append(form)
+    for form in singles:
+        target = _short_form_target(form, groups) if form.kind != "person" else None
+        if target is None and form.kind != "org":
+            target = _surname_target(form, groups, counts)
+        if target is None and form.kind == _UNKNOWN:
+            form = _Form(form.surface, form.tokens, "org" if _ACRONYM.match(form.surface) else "person")
+        groups[target or form.key].append(form)
+
+    entities = []
+    for members in groups.values():
+        name, kind = _canonical(members, counts)
+        aliases = tuple(sorted({name, *(member.surface for member in members)}))
+        entity_id = hashlib.sha256(name.encode("utf-8")).hexdigest()[:20]
+        entities.append(Entity(entity_id, name, kind, aliases))
+    return sorted(entities, key=lambda entity: (entity.name, entity.kind))
+
+
+def alias_map(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each surface form to its entity's canonical name; a form claimed twice keeps the first entity."""
+    mapping: dict[str, str] = {}
+    for entity in entities:
+        for alias in entity.aliases:
+            mapping.setdefault(alias, entity.name)
+    return mapping
