@@ -191,6 +191,10 @@ def ingest(
                 extractions.append(extraction)
             if bar is not None:
                 bar.update(bar.task_ids[0], advance=1, claims=counts.claims_new)
+    if counts.articles_new:
+        from claimex.crosscheck.refresh import refresh
+
+        refresh(db)  # stories, entities and links, so every reader of the ledger sees current cross-checks
     out = Console(soft_wrap=True)
     if show_table:
         claims_table(extractions, out)

@@ -142,22 +142,43 @@ def _diff_files(old: str, new: str, published: str | None, model: str | None) ->
 
 @click.command()
 @db_option
-@click.option("--all", "show_all", is_flag=True, help="Show consistent pairs too, not only conflicts.")
+@click.option("--all", "show_all", is_flag=True, help="Every linked pair, not only conflicts.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there is a conflict.")
 @format_option
 def check(db_path: str, show_all: bool, exit_code: bool, fmt: str) -> None:
-    """Cross-check the ledger: mentions of one metric, unit and period whose values cannot both be right."""
-    rows = queries.cross_checks(_open(db_path), None if show_all else "conflict")
+    """Cross-check the ledger: figures in different articles of one story that state the same fact.
+
+    Each pair carries its verdict (consistent, updated, conflict), its score and the features that
+    agreed. Without --all only conflicts are listed.
+
+    \b
+    Examples:
+      claimex check                      # conflicts
+      claimex check --all --format json  # every linked pair, for scripts
+    """
+    from claimex.crosscheck.refresh import summary
+
+    db = _open(db_path)
+    rows = queries.cross_checks(db, None if show_all else "conflict")
+    found = summary(db)
+    if found.undated:
+        click.echo(
+            f"Note: {found.undated} of {found.articles} articles have no publication date: they join stories "
+            "by content alone, and a figure that differs between them is reported as a conflict, never as "
+            "an update. Give dates with --published or in the input's metadata.",
+            err=True,
+        )
     columns = [
         "verdict",
-        "metric",
-        "unit",
-        "period",
+        "score",
         "text_a",
-        "said_by_a",
+        "speaker_a",
+        "article_a",
         "text_b",
-        "said_by_b",
-        "relative_difference",
+        "speaker_b",
+        "article_b",
+        "sentence_a",
+        "sentence_b",
     ]
     emit(rows, fmt, "Cross-checks", columns)
     if exit_code and any(r["verdict"] == "conflict" for r in rows):

@@ -30,6 +30,7 @@ from claimex.schema import (
 )
 
 TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "quotes", "speakers")
+DERIVED = ("stories", "story_articles", "entities", "entity_aliases", "links")
 
 
 @dataclass
@@ -206,6 +207,13 @@ def _mention_rows(version_id: str, article: Article) -> tuple[list[dict[str, Any
                 "quote": int(c.quote),
                 "sentence": c.sentence,
                 "extractor_version": EXTRACTOR_VERSION,
+                "measure": c.measure,
+                "predicate": c.predicate,
+                "about": c.about,
+                "context": " ".join(c.context),
+                "kind": getattr(c, "kind", None),
+                "rule": getattr(c, "rule", None),
+                "confidence": getattr(c, "confidence", None),
             }
         )
     return mentions, claims

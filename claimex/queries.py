@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -88,13 +89,21 @@ def changes(db: sqlite_utils.Database, article: str | None = None) -> list[Row]:
 
 
 def cross_checks(db: sqlite_utils.Database, verdict: str | None = "conflict") -> list[Row]:
-    """Pairs of mentions of one metric, unit and period (the `cross_checks` view), conflicts by default."""
+    """Linked mentions of one fact in different articles of a story (the `cross_checks` view), best
+    linked first; only conflicts unless `verdict` is None. The derived tables are rebuilt first when the
+    ledger changed since they were built."""
+    from claimex.crosscheck.refresh import ensure_fresh
+
+    ensure_fresh(db)
     sql = "select * from cross_checks"
     params: list[Any] = []
     if verdict:
         sql += " where verdict = ?"
         params.append(verdict)
-    return _rows(db, sql + " order by relative_difference desc, metric", params)
+    rows = _rows(db, sql + " order by story, score desc, article_a, start_a", params)
+    for row in rows:
+        row["agreed"] = json.loads(row["agreed"] or "[]")
+    return rows
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[Row]:

@@ -2,6 +2,7 @@
 
 m001 (claimex 0.1.0): articles, claims, quotes, speakers, ingest_runs.
 m002: articles become identities with `article_versions`; claims become `mentions` of identity `claims`.
+m003: what each mention measures; `stories`, `entities` and `links` derived for cross-checks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlite_utils
 from claimex.normalise.intervals import interval
 
 migrations = sqlite_utils.Migrations("claimex")
-EXTRACTOR_VERSION = "claimex-0.2"
+EXTRACTOR_VERSION = "claimex-0.3"
 
 
 def digest(*parts: object) -> str:
@@ -201,8 +202,66 @@ def m002_versions_and_mentions(db: sqlite_utils.Database) -> None:
     db.table("article_versions").enable_fts(["headline", "text"], create_triggers=True)
 
 
+@migrations()
+def m003_crosschecks(db: sqlite_utils.Database) -> None:
+    """What each mention measures; stories, canonical entities and links between mentions of one fact."""
+    mentions = db.table("mentions")
+    for column in ("measure", "predicate", "about", "context", "kind", "rule"):
+        mentions.add_column(column, str)
+    mentions.add_column("confidence", float)
+    for column, kind in (("rule", str), ("confidence", float)):
+        db.table("quotes").add_column(column, kind)
+    db.table("stories").create(
+        {
+            "id": str,
+            "label": str,
+            "articles": int,
+            "first_published": str,
+            "last_published": str,
+            "undated": int,
+        },
+        pk="id",
+    )
+    db.table("story_articles").create(
+        {"article_id": str, "story_id": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id"), ("story_id", "stories", "id")],
+    )
+    db.table("entities").create({"id": str, "name": str, "kind": str, "sightings": int}, pk="id")
+    db.table("entity_aliases").create(
+        {"alias": str, "entity_id": str}, pk="alias", foreign_keys=[("entity_id", "entities", "id")]
+    )
+    db.table("links").create(
+        {
+            "id": str,
+            "story_id": str,
+            "mention_a": str,
+            "mention_b": str,
+            "score": float,
+            "verdict": str,
+            "agreed": str,
+            "relative_difference": float,
+        },
+        pk="id",
+        foreign_keys=[
+            ("story_id", "stories", "id"),
+            ("mention_a", "mentions", "id"),
+            ("mention_b", "mentions", "id"),
+        ],
+    )
+    db.table("derived_state").create({"name": str, "value": str}, pk="name")
+    for table, columns in (
+        ("links", ["mention_a"]),
+        ("links", ["mention_b"]),
+        ("links", ["verdict"]),
+        ("story_articles", ["story_id"]),
+        ("entity_aliases", ["entity_id"]),
+    ):
+        db.table(table).create_index(columns, if_not_exists=True)
+
+
 # The migrations this claimex knows, to refuse a ledger written by a newer one.
-KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions))
+KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions, m003_crosschecks))
 
 
 def view_sql() -> dict[str, str]:

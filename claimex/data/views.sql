@@ -44,35 +44,30 @@ join per_claim n on n.version_id = pairs.new_version
 where not exists (select 1 from per_claim o where o.version_id = pairs.old_version and o.claim_id = n.claim_id);
 
 -- view: cross_checks
+-- Pairs of mentions in different articles of one story judged to state the same fact (table `links`,
+-- built by `claimex check` and `ingest`), with both sides readable: article, offsets into the version's
+-- text, the figure as written, its value, who said it, and the sentence.
 select
-    m1.id as mention_a, m2.id as mention_b, m1.metric, m1.unit, m1.per,
-    coalesce(m1.period, m2.period) as period,
-    a1.key as article_a, a2.key as article_b,
-    m1.text as text_a, m2.text as text_b, m1.value as value_a, m2.value as value_b,
-    coalesce(m1.speaker, m1.source) as said_by_a, coalesce(m2.speaker, m2.source) as said_by_b,
-    case
-        when coalesce(m1.value_high, 1e308) >= coalesce(m2.value_low, -1e308)
-         and coalesce(m2.value_high, 1e308) >= coalesce(m1.value_low, -1e308) then 'consistent'
-        else 'conflict'
-    end as verdict,
-    case when max(abs(m1.value), abs(m2.value)) > 0
-         then round(abs(m1.value - m2.value) / max(abs(m1.value), abs(m2.value)), 4) end as relative_difference,
-    m1.sentence as sentence_a, m2.sentence as sentence_b
-from mentions m1
-join mentions m2 on m2.metric = m1.metric and m2.unit is m1.unit and m2.per is m1.per and m2.id > m1.id
+    l.verdict, l.score, l.relative_difference, l.agreed,
+    a1.key as article_a, v1.outlet as outlet_a, v1.published as published_a,
+    m1.text as text_a, m1.value as value_a, m1.unit as unit_a, m1.per as per_a,
+    coalesce(e1.name, m1.speaker) as speaker_a, m1.source as source_a, m1.sentence as sentence_a,
+    m1.start - v1.start as start_a, m1."end" - v1.start as end_a,
+    a2.key as article_b, v2.outlet as outlet_b, v2.published as published_b,
+    m2.text as text_b, m2.value as value_b, m2.unit as unit_b, m2.per as per_b,
+    coalesce(e2.name, m2.speaker) as speaker_b, m2.source as source_b, m2.sentence as sentence_b,
+    m2.start - v2.start as start_b, m2."end" - v2.start as end_b,
+    m1.measure as measure_a, m2.measure as measure_b, s.label as story,
+    l.story_id, l.mention_a, l.mention_b, l.id as link_id
+from links l
+join mentions m1 on m1.id = l.mention_a
+join mentions m2 on m2.id = l.mention_b
 join article_versions v1 on v1.id = m1.version_id
 join article_versions v2 on v2.id = m2.version_id
 join articles a1 on a1.id = v1.article_id
 join articles a2 on a2.id = v2.article_id
-where m1.metric is not null
-  and m1.sentence != m2.sentence
-  -- figures more than twice apart are different quantities, not competing accounts of one
-  and max(abs(m1.value), abs(m2.value)) <= 2 * min(abs(m1.value), abs(m2.value))
-  -- within one article two figures of a metric are usually two facts: only restatements are listed
-  and (v1.article_id != v2.article_id
-       or (coalesce(m1.value_high, 1e308) >= coalesce(m2.value_low, -1e308)
-           and coalesce(m2.value_high, 1e308) >= coalesce(m1.value_low, -1e308)))
-  and (v1.id = v2.id or v1.article_id != v2.article_id)
-  and (m1.period = m2.period
-       or (m1.period is null and m2.period is null
-           and abs(julianday(v1.published) - julianday(v2.published)) <= 3));
+left join stories s on s.id = l.story_id
+left join entity_aliases x1 on x1.alias = m1.speaker
+left join entities e1 on e1.id = x1.entity_id
+left join entity_aliases x2 on x2.alias = m2.speaker
+left join entities e2 on e2.id = x2.entity_id;
