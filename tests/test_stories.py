@@ -149,6 +149,6 @@ def test_keyed_stories_are_one_story_each(shared: Path) -> None:
             )
         if len(group_stories(articles)) != 1:
             split.append(path.name)
-    # Measured: 13/17. Four keys have one article that shares little with the others (an op-ed on zoos,
-    # a photo gallery, a follow-up months later); the target is all 17.
-    assert len(split) <= 4, f"split stories: {split}"
+    # Measured: 14/17. Three keys have one article that shares little with the others (a piece on the
+    # mood in Congress after a shooting, a photo gallery, a zoo op-ed dated two months off); the target is 17.
+    assert len(split) <= 3, f"split stories: {split}"
