@@ -35,8 +35,12 @@ LEDGER: list[tuple[str, str | None]] = [
     ("House Speaker Nancy Pelosi", None),
     ("Labour", None),
     ("Labour Party", "ORG"),
+    ("Goldman Sachs", "ORG"),
+    ("Goldman", None),
+    ("Trump administration", None),
     ("a spokesman", None),
     ("officials", None),
+    ("Republican leaders", None),
     ("the company", None),
 ]
 
@@ -68,6 +72,9 @@ def aliases() -> dict[str, str]:
         ("Pelosi", "Nancy Pelosi"),
         ("House Speaker Nancy Pelosi", "Nancy Pelosi"),
         ("Labour", "Labour Party"),
+        ("Goldman", "Goldman Sachs"),
+        ("Trump administration", "Trump administration"),
+        ("Republican leaders", "Republican leaders"),
         ("a spokesman", "a spokesman"),
         ("officials", "officials"),
         ("the company", "the company"),
@@ -82,7 +89,7 @@ def test_kinds() -> None:
     assert kinds["Donald Trump"] == "person"
     assert kinds["Federal Bureau of Investigation"] == "org"
     assert kinds["Metropolitan Police"] == "org"
-    assert kinds["a spokesman"] == kinds["the company"] == "other"
+    assert kinds["a spokesman"] == kinds["the company"] == kinds["Republican leaders"] == "other"
 
 
 def test_bare_surname_joins_the_dominant_full_name() -> None:
@@ -126,3 +133,15 @@ def test_deterministic_in_any_order() -> None:
     assert canonical_entities(shuffled) == expected
     assert len({entity.id for entity in expected}) == len(expected)
     assert all(isinstance(entity, Entity) and len(entity.id) == 20 for entity in expected)
+
+
+def test_groups_of_people_are_not_one_person() -> None:
+    names: list[tuple[str, str | None]] = [
+        ("Democratic Lawmakers", None),
+        ("Republican Lawmakers", None),
+        ("House Democrats", None),
+        ("Democrats", None),
+    ]
+    aliases = alias_map(canonical_entities(names))
+    assert aliases["Democratic Lawmakers"] != aliases["Republican Lawmakers"]
+    assert aliases["House Democrats"] != aliases["Democrats"]

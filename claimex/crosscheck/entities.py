@@ -90,12 +90,13 @@ def _form(surface: str, hint: str | None) -> _Form:
     if not any(token[:1].isupper() for token in tokens) or all(
         token.lower() in _words("descriptions") for token in tokens
     ):
-        return _Form(surface, tuple(text.lower().split()), "other")
+        return _Form(surface, tuple(text.split()), "other")
     kind = _hint(hint)
     if tokens[0].lower() == "the" and len(tokens) > 1:
         tokens = tokens[1:]
     if kind is None:
-        is_org = any(token.lower() in _words("org_words") for token in tokens[1:])
+        named = tokens[1:] if len(tokens) > 1 else tokens
+        is_org = any(token.lower() in _words("org_words") for token in named)
         kind = "org" if is_org else "person" if len(tokens) > 1 else _UNKNOWN
     if kind != "org":
         tokens = _strip_titles(tokens)
@@ -111,6 +112,9 @@ def _form(surface: str, hint: str | None) -> _Form:
             ]
         if len(tokens) > 2:
             tokens = [tokens[0], *(t for t in tokens[1:-1] if not _INITIAL.match(t)), tokens[-1]]
+        descriptions = _words("descriptions")
+        if all(token.lower() in descriptions or not token[:1].isupper() for token in tokens):
+            return _Form(surface, tuple(text.split()), "other")  # "Republican Lawmakers", "U.S. officials"
     return _Form(surface, tuple(tokens), kind)
 
 
@@ -128,11 +132,13 @@ def _short_form_target(form: _Form, groups: dict[str, list[_Form]]) -> str | Non
         tokens = members[0].tokens
         if len(tokens) < 2 or members[0].kind == "other":
             continue
-        if _ACRONYM.match(word) and word.replace(".", "").upper() == _initials(tokens):
+        if acronym and word.replace(".", "").upper() == _initials(tokens):
             fits.add(key)
-        elif form.kind != "person" and members[0].kind == "org" and len(word) >= 3 and not acronym:
+        elif members[0].kind == "org" and len(word) >= 3 and not acronym:
+            # "Goldman" for "Goldman Sachs"; a truncation ("the Met") only before generic words.
+            first = tokens[0].lower()
             rest_generic = all(token.lower() in org_words for token in tokens[1:])
-            if rest_generic and tokens[0].lower().startswith(word.lower()):
+            if first == word.lower() or (rest_generic and first.startswith(word.lower())):
                 fits.add(key)
     return fits.pop() if len(fits) == 1 else None
 
@@ -164,11 +170,12 @@ def _canonical(members: list[_Form], counts: Counter[str]) -> tuple[str, str]:
 def canonical_entities(names: Iterable[tuple[str, str | None]]) -> list[Entity]:
     """Unify the (surface name, kind hint) pairs seen across a ledger into canonical entities.
 
-    Forms that clean to the same name (titles, possessives, "the", Jr., middle initials and case removed)
-    are one entity. A single word then joins a multi-word name: an acronym the one name whose initials it
-    spells, a short form ("the Met") the one organisation it begins, a surname the one full name that ends
-    with it, or the full name with >= 80% of those sightings. Two different full names never merge, and
-    descriptions ("a spokesman") stay apart as kind "other". Named forms win over the kind hint's absence.
+    Forms that clean to the same name (titles, possessives, "the", degrees, middle initials and case
+    removed; "Jr." kept) are one entity. A single word then joins a multi-word name: a surname the one
+    person whose name ends with it, or the one holding >= 80% of those sightings; else an acronym the one
+    name whose initials it spells, or a short form ("Goldman", "the Met") the one organisation it begins.
+    A surname wins over an organisation's first word; ambiguity leaves the word its own entity. Two full
+    names never merge, and descriptions ("a spokesman", "U.S. officials") stay as they are, kind "other".
     """
     counts: Counter[str] = Counter()
     hints: dict[str, Counter[str | None]] = defaultdict(Counter)
@@ -189,9 +196,9 @@ def canonical_entities(names: Iterable[tuple[str, str | None]]) -> list[Entity]:
         else:
             groups[form.key].append(form)
     for form in singles:
-        target = _short_form_target(form, groups) if form.kind != "person" else None
-        if target is None and form.kind != "org":
-            target = _surname_target(form, groups, counts)
+        org = _short_form_target(form, groups) if form.kind != "person" else None
+        person = _surname_target(form, groups, counts) if form.kind != "org" else None
+        target = person or org  # a full name's surname is stronger evidence than an organisation's first word
         if target is None and form.kind == _UNKNOWN:
             form = _Form(form.surface, form.tokens, "org" if _ACRONYM.match(form.surface) else "person")
         groups[target or form.key].append(form)
