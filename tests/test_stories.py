@@ -149,6 +149,6 @@ def test_keyed_stories_are_one_story_each(shared: Path) -> None:
             )
         if len(group_stories(articles)) != 1:
             split.append(path.name)
-    # Measured: 14/17. Three keys have one article that shares little with the others (a piece on the
-    # mood in Congress after a shooting, a photo gallery, a zoo op-ed dated two months off); the target is 17.
-    assert len(split) <= 3, f"split stories: {split}"
+    # Measured: 15/17. Two keys have one article that shares little with the others: a piece on the mood
+    # in Congress after the baseball shooting, and a zoo op-ed dated two months before the event. Target 17.
+    assert len(split) <= 2, f"split stories: {split}"

@@ -13,9 +13,9 @@ from datetime import date
 
 from claimex import lexicon
 
-LINK = 0.22  # cosine that links two articles of one story
+LINK = 0.2  # cosine that links two articles of one story
 AVERAGE = 0.15  # mean cosine between two groups that one link joins
-FAR_PENALTY = 0.15  # taken off the cosine of two dated articles more than WINDOW_DAYS apart
+FAR_PENALTY = 0.1  # taken off the cosine of two dated articles more than WINDOW_DAYS apart
 WINDOW_DAYS = 7
 NAME_WEIGHT = 2.0  # a multi-word name is worth this many single words
 HEADLINE_WEIGHT = 2.0  # each headline term counts as this many occurrences in the text
