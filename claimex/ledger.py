@@ -30,7 +30,6 @@ from claimex.schema import (
 )
 
 TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "quotes", "speakers")
-DERIVED = ("stories", "story_articles", "entities", "entity_aliases", "links")
 
 
 @dataclass
