@@ -2,14 +2,67 @@
 -- Each view starts with a marker line (two dashes, "view:", its name); claimex (re)creates them on open.
 
 -- view: claim_mentions
+-- One row per mention, claim first: the claim as written, its figure (the value with its unit, as
+-- claimex.figures.figure prints it), who said it, the words around it, outlet, date, article; ids last.
 select
-    m.id as mention_id, a.key as article, v.headline, v.published, v.observed_at, v.outlet, v.url,
-    m.text, m.value, m.range_high, m.value_low, m.value_high, m.unit, m.per, m.qualifier, m.period,
-    m.metric, m.counted, m.speaker, m.source, m.quote, m.sentence, m.claim_id, m.version_id,
-    v.article_id, v.source as input
-from mentions m
+    trim(replace(replace(replace(m.text, char(13), ''), char(10) || char(10), ''), char(10), ' ')) as claim,
+    m.prefix || m.low || coalesce('–' || m.high, '') || m.suffix || coalesce('/' || m.per, '') as figure,
+    coalesce(m.speaker, m.source) as said_by,
+    case when length(m.sentence) <= 160 then m.sentence
+         else case when m.at > 53 then '…' else '' end
+              || substr(m.sentence, max(1, m.at - 53), 160)
+              || case when max(1, m.at - 53) + 160 <= length(m.sentence) then '…' else '' end
+    end as snippet,
+    v.outlet, v.published, coalesce(v.url, a.key) as article, v.headline, m.metric, m.period, m.qualifier,
+    m.unit, m.per, m.value, m.range_high, m.value_low, m.value_high, m.speaker, m.source, m.quote,
+    m.counted, m.text, m.sentence, a.key as article_key, v.url, v.observed_at, v.source as input,
+    m.id as mention_id, m.claim_id, m.version_id, v.article_id, m.rowid as mention_rowid
+from (
+    select
+        rowid, *,
+        case unit when 'GBP' then '£' when 'USD' then '$' when 'EUR' then '€' when 'JPY' then '¥'
+                  when 'INR' then '₹'
+                  else case when length(unit) = 3 and unit = upper(unit) and unit glob '[A-Z][A-Z][A-Z]'
+                            then unit || ' ' else '' end end as prefix,
+        case when unit is null or (length(unit) = 3 and unit glob '[A-Z][A-Z][A-Z]') then ''
+             when unit = 'percent' then '%' when unit = 'percentage_point' then ' points'
+             when unit = 'ratio' then 'x'
+             when unit in ('second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade')
+                  and (value != 1 or range_high is not null) then ' ' || unit || 's'
+             else ' ' || unit end as suffix,
+        case when value is null then null
+                 when abs(value) >= 1e12 then printf('%.4g', value / 1e12) || 'tn'
+                 when abs(value) >= 1e9 then printf('%.4g', value / 1e9) || 'bn'
+                 when abs(value) >= 1e6 then printf('%.4g', value / 1e6) || 'm'
+                 when value = cast(value as integer) then printf('%,d', cast(value as integer))
+                 else printf('%.4g', value) end as low,
+        case when range_high is null then null
+                 when abs(range_high) >= 1e12 then printf('%.4g', range_high / 1e12) || 'tn'
+                 when abs(range_high) >= 1e9 then printf('%.4g', range_high / 1e9) || 'bn'
+                 when abs(range_high) >= 1e6 then printf('%.4g', range_high / 1e6) || 'm'
+                 when range_high = cast(range_high as integer) then printf('%,d', cast(range_high as integer))
+                 else printf('%.4g', range_high) end as high,
+        instr(sentence, trim(replace(replace(replace(text, char(13), ''), char(10) || char(10), ''),
+                                     char(10), ' '))) as at
+    from mentions
+) m
 join article_versions v on v.id = m.version_id
 join articles a on a.id = v.article_id;
+
+-- view: claim_series
+-- A claim's history: every mention of one measured thing, dated ones in publication order, undated last.
+-- `series` is what makes two mentions one measured thing; it is the one line to change when the ledger
+-- gains a claim identity (issue 15).
+select
+    c.metric || ' (' || coalesce(c.unit, 'count') || coalesce(' per ' || c.per, '') || ')' as series,
+    c.published, c.claim, c.figure, c.said_by, c.outlet, c.snippet, c.article, c.period, c.qualifier,
+    c.value, c.unit, c.per, c.metric, c.headline,
+    case when c.unit is null then 'count' else c.unit end
+        || coalesce(' per ' || c.per, '') as axis_unit,
+    cast(round((julianday(c.published) - 2440587.5) * 86400000) as integer) as published_ms,
+    c.observed_at, c.mention_id, c.claim_id, c.version_id, c.mention_rowid
+from claim_mentions c
+where c.metric is not null;
 
 -- view: version_changes
 with per_claim as (
@@ -76,3 +129,16 @@ where m1.metric is not null
   and (m1.period = m2.period
        or (m1.period is null and m2.period is null
            and abs(julianday(v1.published) - julianday(v2.published)) <= 3));
+
+-- view: claim_pairs
+-- The cross-checks as people read them: each side's claim, figure, speaker, words and outlet first.
+select
+    x.verdict, a.claim as claim_a, a.figure as figure_a, a.said_by as said_by_a, a.snippet as snippet_a,
+    a.outlet as outlet_a, a.published as published_a,
+    b.claim as claim_b, b.figure as figure_b, b.said_by as said_by_b, b.snippet as snippet_b,
+    b.outlet as outlet_b, b.published as published_b,
+    x.relative_difference, x.metric, x.unit, x.period, a.article as article_a, b.article as article_b,
+    x.mention_a, x.mention_b
+from cross_checks x
+join claim_mentions a on a.mention_id = x.mention_a
+join claim_mentions b on b.mention_id = x.mention_b;
