@@ -2,6 +2,7 @@
 
 m001 (claimex 0.1.0): articles, claims, quotes, speakers, ingest_runs.
 m002: articles become identities with `article_versions`; claims become `mentions` of identity `claims`.
+m004: `page_hashes`, the pages already ingested (skip unchanged work).
 """
 
 from __future__ import annotations
@@ -201,8 +202,18 @@ def m002_versions_and_mentions(db: sqlite_utils.Database) -> None:
     db.table("article_versions").enable_fts(["headline", "text"], create_triggers=True)
 
 
+@migrations()
+def m004_page_hashes(db: sqlite_utils.Database) -> None:
+    """Hashes of the pages already ingested, so an unchanged file is skipped before it is parsed."""
+    db.table("page_hashes").create(
+        {"hash": str, "source": str, "run_id": int, "seen_at": str},
+        pk="hash",
+        foreign_keys=[("run_id", "ingest_runs", "id")],
+    )
+
+
 # The migrations this claimex knows, to refuse a ledger written by a newer one.
-KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions))
+KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions, m004_page_hashes))
 
 
 def view_sql() -> dict[str, str]:

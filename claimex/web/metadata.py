@@ -33,7 +33,7 @@ def _columns(db_path: Path) -> dict[str, set[str]]:
 
 
 def metadata(db_path: str | Path) -> dict[str, Any]:
-    """The metadata for the ledger at `db_path`; facets on columns this ledger lacks (e.g. `kind`) are left out."""
+    """The metadata for the ledger at `db_path`; facets on columns it lacks (e.g. `kind`) are left out."""
     data = _load("metadata.yaml")
     columns = _columns(Path(db_path))
     tables = {}
