@@ -111,8 +111,7 @@ def ingest(
     A problem with a named file stops before anything is written. In a folder or a JSONL file, an unreadable
     file or line is reported and skipped, the rest is ingested, and the command exits 1.
     """
-    from claimex import ledger, pipeline
-    from claimex.extract import extract_pages
+    from claimex import ledger
     from claimex.render import claims_table, ingest_summary, progress
 
     inputs = reader(published, max_size, suffixes)
@@ -122,15 +121,19 @@ def ingest(
     seen = ledger.unchanged_pages(db, list(hashes.values()))
     counts = ledger.IngestCounts(pages_skipped=sum(hashes[id(page)] in seen for page in pages))
     pages = [page for page in pages if hashes[id(page)] not in seen]
-    name = pipeline.model_name(model)
-    if not pages:
-        results: Any = iter(())
-    elif jobs > 1 and len(pages) > 1:
-        from claimex.parallel import extract_parallel
+    results: Any = iter(())
+    name = model or ""
+    if pages:  # spaCy is imported, and the model loaded, only when there is something new to parse
+        from claimex import pipeline
+        from claimex.extract import extract_pages
 
-        results = extract_parallel(pages, name, jobs)
-    else:
-        results = extract_pages(pipeline.load(name), pages)
+        name = pipeline.model_name(model)
+        if jobs > 1 and len(pages) > 1:
+            from claimex.parallel import extract_parallel
+
+            results = extract_parallel(pages, name, jobs)
+        else:
+            results = extract_pages(pipeline.load(name), pages)
     run = ledger.Run(db, shlex.join(["claimex", *sys.argv[1:]]), name)
     err = Console(stderr=True)
     extractions = []
