@@ -15,7 +15,7 @@ select
     end as snippet,
     v.outlet, v.published, coalesce(v.url, a.key) as article, v.headline, m.metric, m.period, m.qualifier,
     m.unit, m.per, m.value, m.range_high, m.value_low, m.value_high, m.speaker, m.source, m.quote,
-    m.counted, m.text, m.sentence, a.key as article_key, v.url, v.observed_at, v.source as input,
+    m.counted, m.text, m.sentence, a.key as article_key, v.url, v.source as input, v.observed_at,
     m.id as mention_id, m.claim_id, m.version_id, v.article_id, m.rowid as mention_rowid
 from (
     select
