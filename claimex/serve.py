@@ -10,7 +10,7 @@ from typing import Any
 from claimex.errors import LedgerError
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-SETTINGS = {"suggest_facets": False, "default_page_size": 50}
+SETTINGS = {"suggest_facets": False, "default_page_size": 50, "default_facet_size": 10}
 
 
 def check(db_path: str | Path, host: str, allow_public: bool = False) -> Path:

@@ -4,6 +4,6 @@ Registered as a Datasette plugin (entry point `claimex`), so `claimex serve` and
 `datasette ledger.db` both get its CSS, templates and one-line error log.
 """
 
-from claimex.web.plugin import handle_exception
+from claimex.web.plugin import extra_template_vars, handle_exception
 
-__all__ = ["handle_exception"]
+__all__ = ["extra_template_vars", "handle_exception"]

@@ -33,18 +33,20 @@ def _columns(db_path: Path) -> dict[str, set[str]]:
 
 
 def metadata(db_path: str | Path) -> dict[str, Any]:
-    """The metadata for the ledger at `db_path`; facets on columns it lacks (e.g. `kind`) are left out."""
+    """The metadata for the ledger at `db_path`, less facets and notes on columns it lacks (`kind`)."""
     data = _load("metadata.yaml")
     columns = _columns(Path(db_path))
     tables = {}
     for table, spec in data["tables"].items():
-        spec = dict(spec)
+        spec, present = dict(spec), columns.get(table, set())
         if "facets" in spec:
-            spec["facets"] = [f for f in spec["facets"] if f in columns.get(table, set())]
+            spec["facets"] = [f for f in spec["facets"] if f in present]
+        if "columns" in spec:
+            spec["columns"] = {c: text for c, text in spec["columns"].items() if c in present}
         tables[table] = spec
     database = {**data["database"], "tables": tables, "queries": data["queries"]}
     return {
-        **{key: data[key] for key in ("title", "description_html", "source", "source_url", "extra_css_urls")},
+        **{key: data[key] for key in ("title", "description_html", "extra_css_urls")},
         "databases": {DATABASE: database},
         "plugins": {"datasette-dashboards": _load("charts.yaml")},
     }
