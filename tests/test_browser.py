@@ -143,12 +143,13 @@ def test_canned_query_shows_claim_figure_and_speaker(page: Any) -> None:
 
 def test_cross_check_page_shows_both_claims_side_by_side(page: Any) -> None:
     page.goto("/ledger/claim_pairs")
-    row = _row_with(page, "nearly 4.7m")
-    claim_a, figure_a, said_by_a, claim_b, figure_b = _cells(
-        page, row, "claim_a", "figure_a", "said_by_a", "claim_b", "figure_b"
-    )
+    row = _row_with(page, "nearly 4.7m", "claim_b")
+    columns = ("claim_a", "figure_a", "said_by_a", "claim_b", "figure_b", "said_by_b")
+    claim_a, figure_a, said_by_a, claim_b, figure_b, _ = _cells(page, row, *columns)
     assert (claim_a, figure_a, claim_b, figure_b) == ("nearly 5m", "5m", "nearly 4.7m", "4.7m")
-    assert said_by_a.startswith("a joint investigation by the Guardian")
+    assert said_by_a.startswith("a joint investigation by")
+    labour = _row_with(page, "Labour", "said_by_b")
+    assert _cells(page, labour, *columns)[3:] == ["20", "20", "Labour"]
 
 
 def test_history_chart_plots_dated_mentions_in_date_order(page: Any) -> None:

@@ -131,14 +131,13 @@ where m1.metric is not null
            and abs(julianday(v1.published) - julianday(v2.published)) <= 3));
 
 -- view: claim_pairs
--- The cross-checks as people read them: each side's claim, figure, speaker, words and outlet first.
+-- The cross-checks as people read them: each side's claim, figure, speaker and outlet first, then the words.
 select
-    x.verdict, a.claim as claim_a, a.figure as figure_a, a.said_by as said_by_a, a.snippet as snippet_a,
-    a.outlet as outlet_a, a.published as published_a,
-    b.claim as claim_b, b.figure as figure_b, b.said_by as said_by_b, b.snippet as snippet_b,
-    b.outlet as outlet_b, b.published as published_b,
-    x.relative_difference, x.metric, x.unit, x.period, a.article as article_a, b.article as article_b,
-    x.mention_a, x.mention_b
+    x.verdict, a.claim as claim_a, a.figure as figure_a, a.said_by as said_by_a, a.outlet as outlet_a,
+    b.claim as claim_b, b.figure as figure_b, b.said_by as said_by_b, b.outlet as outlet_b,
+    x.relative_difference, a.snippet as snippet_a, b.snippet as snippet_b,
+    a.published as published_a, b.published as published_b, x.metric, x.unit, x.period,
+    a.article as article_a, b.article as article_b, x.mention_a, x.mention_b
 from cross_checks x
 join claim_mentions a on a.mention_id = x.mention_a
 join claim_mentions b on b.mention_id = x.mention_b;
