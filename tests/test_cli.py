@@ -336,3 +336,18 @@ def test_serve_refuses_a_public_host_before_announcing(floods: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(floods), "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "Serving" not in result.output and "--public" in result.output
+
+
+def test_unchanged_jsonl_lines_are_skipped_and_a_new_line_is_read(tmp_path: Path) -> None:
+    db, path = tmp_path / "ledger.db", tmp_path / "feed.jsonl"
+    lines = [
+        {"text": f"Sales rose {n}% last year.", "headline": f"Sales {n}", "url": f"https://x.example/{n}"}
+        for n in (3, 4, 5)
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines[:2]), encoding="utf-8")
+    runner = CliRunner()
+    assert "new: 2 articles" in runner.invoke(cli, ["ingest", str(path), "--db", str(db)]).output
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    again = runner.invoke(cli, ["ingest", str(path), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "new: 1 article," in again.output and "2 pages skipped by hash" in again.output
