@@ -1,4 +1,4 @@
-"""Commands that read the ledger: claims, diff, check, export, search."""
+"""Commands that read the ledger: claims, history, diff, check, export, search."""
 
 from __future__ import annotations
 
@@ -11,19 +11,26 @@ import click
 from rich.console import Console
 
 from claimex import queries
+from claimex.cli_options import check_date, db_option, format_option, model_option, since_option
 
-DEFAULT_DB = "ledger.db"
-TABLE_COLUMNS = ["published", "speaker", "text", "unit", "qualifier", "period", "metric", "headline"]
-
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The ledger file.")
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "nl", "csv"]),
-    default="table",
-    show_default=True,
-    help="Output: a table, a JSON array, JSON lines, or CSV.",
-)
+# The table a person reads: the claim as written, its figure, who said it, the words around it, where, when.
+TABLE_COLUMNS = ["claim", "figure", "said_by", "snippet", "outlet", "published", "period"]
+HISTORY_COLUMNS = ["published", "claim", "figure", "said_by", "outlet", "snippet"]
+PAIR_COLUMNS = [
+    "verdict",
+    "score",
+    "claim_a",
+    "figure_a",
+    "said_by_a",
+    "outlet_a",
+    "article_a",
+    "claim_b",
+    "figure_b",
+    "said_by_b",
+    "outlet_b",
+    "article_b",
+    "relative_difference",
+]
 
 
 def _open(db_path: str) -> Any:
@@ -53,9 +60,9 @@ def emit(rows: list[dict[str, Any]], fmt: str, title: str, columns: list[str]) -
 @click.command()
 @db_option
 @click.option("--speaker", help="Speaker or source contains this text.")
-@click.option("--unit", help="Unit is exactly this (GBP, percent, ...; 'count' for plain counts).")
+@click.option("--unit", help="Unit is this, in any case (GBP, usd, percent, ...; 'count' for plain counts).")
 @click.option("--article", help="Article key or headline contains this text.")
-@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this date.")
+@since_option
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @format_option
 def claims(
@@ -67,9 +74,30 @@ def claims(
     limit: int | None,
     fmt: str,
 ) -> None:
-    """List claims in the ledger, filtered."""
-    rows = queries.claims(_open(db_path), speaker, unit, article, since, limit)
+    """List claims in the ledger, filtered: the claim, its figure, who said it and the words around it."""
+    columns = [*queries.READ_COLUMNS, *(c for c in queries.BROWSE_COLUMNS if c not in queries.READ_COLUMNS)]
+    rows = queries.claims(_open(db_path), speaker, unit, article, since, limit, columns)
     emit(rows, fmt, "Claims", TABLE_COLUMNS)
+
+
+@click.command()
+@click.argument("series", required=False)
+@db_option
+@format_option
+def history(series: str | None, db_path: str, fmt: str) -> None:
+    """A claim's history: every mention of one measured thing (SERIES, e.g. 'people (count)'), dated ones
+    in publication order, undated ones last. Without SERIES, or with part of a name, lists measured things."""
+    db = _open(db_path)
+    rows = queries.series(db, series) if series else []
+    if rows:
+        emit(rows, fmt, f"History of {series}", HISTORY_COLUMNS)
+        return
+    found = queries.series_like(db, series or "", limit=50 if series is None else 10)
+    if series and not found:
+        raise click.ClickException(f"no measured thing like {series!r}; run `claimex history` to list them")
+    if series:
+        click.echo(f"{series!r} is not one measured thing; did you mean one of these?", err=True)
+    emit(found, fmt, "Measured things", ["series", "mentions", "dated"])
 
 
 @click.command()
@@ -81,8 +109,10 @@ def claims(
     help="Without files: the changes between versions of the ledger's articles "
     "whose key or headline contains this text.",
 )
-@click.option("--published", metavar="YYYY-MM-DD", help="With files: publication date for both.")
-@click.option("--model", envvar="CLAIMEX_MODEL", metavar="NAME", help="With files: the spaCy model to use.")
+@click.option(
+    "--published", callback=check_date, metavar="YYYY-MM-DD", help="With files: publication date for both."
+)
+@model_option
 @click.option(
     "--exit-code", is_flag=True, help="Exit 1 when the numbers differ (like `git diff --exit-code`)."
 )
@@ -107,12 +137,21 @@ def diff(
     if fmt == "table":
         from claimex.render import diff_table
 
-        shown = [(r["change"], r["old_text"] or "", r["new_text"] or "", r["sentence"] or "") for r in rows]
+        shown = [
+            (r["change"], _one_line(r["old_text"]), _one_line(r["new_text"]), r["sentence"] or "")
+            for r in rows
+        ]
         diff_table(shown, "Changes in the numbers", Console())
     else:
         emit(rows, fmt, "Changes", [])
     if exit_code and rows:
         raise click.exceptions.Exit(1)
+
+
+def _one_line(text: str | None) -> str:
+    from claimex.figures import claim_text
+
+    return claim_text(text or "")
 
 
 def _diff_files(old: str, new: str, published: str | None, model: str | None) -> list[dict[str, Any]]:
@@ -159,7 +198,8 @@ def check(db_path: str, show_all: bool, exit_code: bool, fmt: str) -> None:
     from claimex.crosscheck.refresh import summary
 
     db = _open(db_path)
-    rows = queries.cross_checks(db, None if show_all else "conflict")
+    verdict = None if show_all else "conflict"
+    rows = queries.claim_pairs(db, verdict) if fmt == "table" else queries.cross_checks(db, verdict)
     found = summary(db)
     if found.undated:
         click.echo(
@@ -168,19 +208,7 @@ def check(db_path: str, show_all: bool, exit_code: bool, fmt: str) -> None:
             "an update. Give dates with --published or in the input's metadata.",
             err=True,
         )
-    columns = [
-        "verdict",
-        "score",
-        "text_a",
-        "speaker_a",
-        "article_a",
-        "text_b",
-        "speaker_b",
-        "article_b",
-        "sentence_a",
-        "sentence_b",
-    ]
-    emit(rows, fmt, "Cross-checks", columns)
+    emit(rows, fmt, "Cross-checks", PAIR_COLUMNS)
     if exit_code and any(r["verdict"] == "conflict" for r in rows):
         raise click.exceptions.Exit(1)
 
@@ -211,5 +239,8 @@ def export(db_path: str, fmt: str) -> None:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1))
 @format_option
 def search(query: str, db_path: str, limit: int, fmt: str) -> None:
-    """Full-text search over the sentences of the claims (SQLite FTS: words, "phrases", OR, NOT, prefix*)."""
-    emit(queries.search(_open(db_path), query, limit), fmt, f"Claims matching {query!r}", TABLE_COLUMNS)
+    """Full-text search over the claims' sentences: plain words and figures ('5.7', '$5.7 billion') all match;
+    FTS5 syntax ("phrases", OR, NOT, prefix*) is used as typed."""
+    columns = [*queries.READ_COLUMNS, *(c for c in queries.BROWSE_COLUMNS if c not in queries.READ_COLUMNS)]
+    rows = queries.search(_open(db_path), query, limit, columns)
+    emit(rows, fmt, f"Claims matching {query!r}", TABLE_COLUMNS)

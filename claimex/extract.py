@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components import metric
-from claimex.components.measure import measure
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, names_a_speaker
+from claimex.components.measure import measure
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
 from claimex.normalise.dates import assign_periods, find_time_refs

@@ -8,7 +8,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ import sqlite_utils
 from claimex import __version__
 from claimex.errors import LedgerError
 from claimex.normalise.intervals import interval
-from claimex.records import Article, Extraction
+from claimex.records import Article, Extraction, Page
 from claimex.schema import (
     EXTRACTOR_VERSION,
     KNOWN_MIGRATIONS,
@@ -34,17 +34,20 @@ TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "
 
 @dataclass
 class IngestCounts:
-    """What one ingest added and what was already there."""
+    """What one ingest added and what was already there, each thing by its name."""
 
-    articles_new: int = 0
-    articles_present: int = 0
-    claims_new: int = 0
+    articles_new: int = 0  # articles not seen before (their first version)
+    versions_new: int = 0  # new texts of articles already in the ledger
+    articles_present: int = 0  # texts already in the ledger
+    mentions_new: int = 0
+    claims_new: int = 0  # claim identities not seen before
     quotes_new: int = 0
+    pages_skipped: int = 0  # pages whose hash showed them unchanged, not parsed
 
     def add(self, other: IngestCounts) -> None:
         """Add another count to this one."""
-        for name in ("articles_new", "articles_present", "claims_new", "quotes_new"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
 
 BUSY_TIMEOUT_MS = 30_000
@@ -267,7 +270,9 @@ def write_extraction(
                 }
             )
             mentions, claims = _mention_rows(version_id, article)
+            before = db.conn.total_changes
             db.table("claims").insert_all(claims, ignore=True)
+            counts.claims_new += db.conn.total_changes - before
             db.table("mentions").insert_all(mentions)
             db.table("quotes").insert_all(
                 {"id": digest(version_id, q.start, q.end), "version_id": version_id, **q.__dict__}
@@ -284,8 +289,11 @@ def write_extraction(
                 }
                 for s in article.speakers
             )
-        counts.articles_new += 1
-        counts.claims_new += len(article.claims)
+        if previous:
+            counts.versions_new += 1
+        else:
+            counts.articles_new += 1
+        counts.mentions_new += len(article.claims)
         counts.quotes_new += len(article.quotes)
     return counts
 
@@ -312,15 +320,20 @@ def merge(db: sqlite_utils.Database, shard_path: str | Path) -> IngestCounts:
             )
             mentions = list(shard.table("mentions").rows_where("version_id = ?", [version["id"]]))
             ids = sorted({m["claim_id"] for m in mentions})
+            before = db.conn.total_changes
             db.table("claims").insert_all((shard.table("claims").get(i) for i in ids), ignore=True)
+            counts.claims_new += db.conn.total_changes - before
             db.table("mentions").insert_all(mentions)
             quotes = list(shard.table("quotes").rows_where("version_id = ?", [version["id"]]))
             db.table("quotes").insert_all(quotes)
             db.table("speakers").insert_all(
                 shard.table("speakers").rows_where("version_id = ?", [version["id"]])
             )
-        counts.articles_new += 1
-        counts.claims_new += len(mentions)
+        if previous:
+            counts.versions_new += 1
+        else:
+            counts.articles_new += 1
+        counts.mentions_new += len(mentions)
         counts.quotes_new += len(quotes)
     shard.close()
     return counts
@@ -329,3 +342,27 @@ def merge(db: sqlite_utils.Database, shard_path: str | Path) -> IngestCounts:
 def row_counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Rows in each ledger table."""
     return {name: db.table(name).count for name in TABLES}
+
+
+def page_hash(page: Page, key: str | None = None) -> str:
+    """What makes a page the same input again: its text, source, metadata and the extractor's version."""
+    metadata = (page.source, page.published, page.url, page.outlet, key)
+    return digest("page", EXTRACTOR_VERSION, page.text, *metadata)
+
+
+def unchanged_pages(db: sqlite_utils.Database, hashes: list[str]) -> set[str]:
+    """The hashes among `hashes` of pages this ledger has already ingested."""
+    seen: set[str] = set()
+    for start in range(0, len(hashes), 500):
+        chunk = hashes[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        seen |= {r[0] for r in db.execute(f"select hash from page_hashes where hash in ({marks})", chunk)}
+    return seen
+
+
+def mark_page(db: sqlite_utils.Database, hash_: str, source: str, run: Run) -> None:
+    """Record that the page with this hash is in the ledger (after its articles are written)."""
+    with write_transaction(db):
+        db.table("page_hashes").insert(
+            {"hash": hash_, "source": source, "run_id": run.id, "seen_at": _now()}, ignore=True
+        )

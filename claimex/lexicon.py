@@ -57,7 +57,6 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "anaphoric_orgs",
         "speaker_nouns",
     ),
-    "datasette": ("title", "description", "tables", "queries"),
     "crosscheck": ("pint_names", "stopwords"),
     "stories": ("stopwords",),
     "entities": ("titles", "suffixes", "generations", "descriptions", "org_words"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -34,6 +35,10 @@ BROWSE_COLUMNS = (
     "url",
     "outlet",
 )
+# What a person reads first: the claim as written, its figure with unit, who said it, the words around it.
+READ_COLUMNS = ("claim", "figure", "said_by", "snippet", "outlet", "published", "article")
+# FTS5 syntax a user types on purpose: "phrases", OR/AND/NOT/NEAR, prefix*, ^start, (groups).
+FTS_SYNTAX = re.compile(r'"|\b(?:OR|AND|NOT|NEAR)\b|\*|\^|[()]')
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[Row]:
@@ -49,24 +54,28 @@ def claims(
     article: str | None = None,
     since: str | None = None,
     limit: int | None = None,
+    columns: Sequence[str] = BROWSE_COLUMNS,
 ) -> list[Row]:
-    """Mentions from `claim_mentions`, filtered: speaker or source contains, unit is, article key or headline
-    contains, published on or after."""
+    """Mentions from `claim_mentions`, filtered: speaker or source contains, unit is (any case), article key
+    or headline contains, published on or after."""
     where: list[str] = []
     params: list[Any] = []
     if speaker:
-        where.append("(speaker like ? or source like ?)")
-        params += [f"%{speaker}%", f"%{speaker}%"]
+        where.append("(said_by like ? or speaker like ? or source like ?)")  # said_by: the canonical name
+        params += [f"%{speaker}%"] * 3
     if unit:
-        where.append("unit is ?")
-        params.append(None if unit in ("count", "none") else unit)
+        if unit.lower() in ("count", "none"):
+            where.append("unit is null")
+        else:
+            where.append("lower(unit) = lower(?)")
+            params.append(unit)
     if article:
         where.append("(article like ? or headline like ?)")
         params += [f"%{article}%", f"%{article}%"]
     if since:
         where.append("published >= ?")
         params.append(since)
-    sql = f"select {', '.join(BROWSE_COLUMNS)} from claim_mentions"
+    sql = f"select {', '.join(columns)} from claim_mentions"
     if where:
         sql += " where " + " and ".join(where)
     sql += " order by published, article, version_id, mention_id"
@@ -106,16 +115,62 @@ def cross_checks(db: sqlite_utils.Database, verdict: str | None = "conflict") ->
     return rows
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[Row]:
-    """Mentions whose sentence or text matches a full-text query (SQLite FTS syntax), best first."""
-    columns = ", ".join("c." + c for c in BROWSE_COLUMNS)
+def fts_query(query: str) -> str:
+    """The query as FTS5 reads it: plain words (figures too: "5.7", "$5.7 billion") become quoted phrases,
+    all of which must match; a query that uses FTS syntax on purpose is passed as it is."""
+    if FTS_SYNTAX.search(query):
+        return query
+    words = [word for word in query.split() if any(ch.isalnum() for ch in word)]
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def series(db: sqlite_utils.Database, name: str) -> list[Row]:
+    """A claim's history: every mention of one measured thing (`claim_series.series`), dated ones in
+    publication order, undated ones last."""
     sql = (
-        f"select {columns} from mentions_fts join mentions m on m.rowid = mentions_fts.rowid "
+        "select published, claim, figure, said_by, outlet, snippet, article, period, qualifier, value, unit "
+        "from claim_series where series = ? order by published is null, published, observed_at, mention_id"
+    )
+    return _rows(db, sql, [name])
+
+
+def series_like(db: sqlite_utils.Database, words: str, limit: int = 10) -> list[Row]:
+    """The measured things whose name contains `words`, most mentioned first (to suggest one)."""
+    sql = (
+        "select series, count(*) as mentions, count(published) as dated from claim_series "
+        "where series like ? group by series order by count(*) desc, series limit ?"
+    )
+    return _rows(db, sql, [f"%{words}%", limit])
+
+
+def claim_pairs(db: sqlite_utils.Database, verdict: str | None = "conflict") -> list[Row]:
+    """The cross-checks as people read them (`claim_pairs`): each side's claim, figure, speaker and outlet."""
+    from claimex.crosscheck.refresh import ensure_fresh
+
+    ensure_fresh(db)
+    sql = "select * from claim_pairs"
+    params: list[Any] = []
+    if verdict:
+        sql += " where verdict = ?"
+        params.append(verdict)
+    return _rows(db, sql + " order by story, score desc", params)
+
+
+def search(
+    db: sqlite_utils.Database, query: str, limit: int = 50, columns: Sequence[str] = BROWSE_COLUMNS
+) -> list[Row]:
+    """Mentions whose sentence or text matches a full-text query (plain words, or FTS5 syntax), best first."""
+    match = fts_query(query)
+    if not match:
+        raise ClaimexError(f"nothing to search for in {query!r}; give a word or a figure")
+    selected = ", ".join("c." + c for c in columns)
+    sql = (
+        f"select {selected} from mentions_fts join mentions m on m.rowid = mentions_fts.rowid "
         "join claim_mentions c on c.mention_id = m.id "
         "where mentions_fts match ? order by mentions_fts.rank limit ?"
     )
     try:
-        return _rows(db, sql, [query, limit])
+        return _rows(db, sql, [match, limit])
     except sqlite3.OperationalError as exc:
         raise ClaimexError(f"cannot search for {query!r}: {exc}") from exc
 

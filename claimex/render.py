@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -19,10 +20,12 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from claimex.figures import claim_text, figure, snippet
 from claimex.ledger import IngestCounts
 from claimex.records import Extraction
 
-SNIPPET = 70
+# Column widths relative to each other: the words around a number get the most room.
+RATIOS = {"claim": 2, "figure": 1, "said_by": 2, "snippet": 6, "sentence": 6, "article": 2, "headline": 3}
 
 
 def _number(value: float | None) -> str:
@@ -32,22 +35,25 @@ def _number(value: float | None) -> str:
 
 
 def claims_table(extractions: Iterable[Extraction], console: Console) -> None:
-    """Print every claim as a table row: article, speaker, value, unit, qualifier, period, sentence."""
+    """Print every claim as a table row: the claim as written, its figure, what it measures, who said it,
+    the words around it (the number always among them) and its period."""
     table = Table(title="Numeric claims", show_lines=False, expand=True)
-    for name in ("art", "speaker / source", "value", "unit", "qualifier", "period", "sentence"):
-        table.add_column(name, overflow="fold", no_wrap=name in ("value", "unit", "period"))
+    for name in ("claim", "figure", "measures", "said by", "snippet", "period"):
+        ratio = {"claim": 2, "measures": 2, "said by": 2, "snippet": 6}.get(name)
+        table.add_column(name, overflow="fold", ratio=ratio, no_wrap=name in ("figure", "period"))
     rows = 0
     for extraction in extractions:
         for article in extraction.articles:
             for claim in article.claims:
-                value = _number(claim.value) + (f"–{_number(claim.value_high)}" if claim.value_high else "")
-                unit = (claim.unit or "") + (f"/{claim.per}" if claim.per else "")
-                who = claim.speaker or (f"[i]{claim.source}[/i]" if claim.source else "")
-                snippet = (
-                    claim.sentence if len(claim.sentence) <= SNIPPET else claim.sentence[: SNIPPET - 1] + "…"
-                )
+                source = f"[i]{escape(claim.source)}[/i]" if claim.source else ""
+                who = escape(claim.speaker) if claim.speaker else source
                 table.add_row(
-                    str(article.index), who, value, unit, claim.qualifier, claim.period or "", snippet
+                    escape(claim_text(claim.text)),
+                    escape(figure(claim.value, claim.value_high, claim.unit, claim.per)),
+                    escape(claim.metric or ""),
+                    who,
+                    escape(snippet(claim.sentence, claim.text)),
+                    claim.period or "",
                 )
                 rows += 1
     if rows:
@@ -56,14 +62,29 @@ def claims_table(extractions: Iterable[Extraction], console: Console) -> None:
         console.print("No numeric claims found.")
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 mention", "41 mentions"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def ingest_summary(counts: IngestCounts, tables: dict[str, int], db_path: str, console: Console) -> None:
-    """Print what an ingest added, what was already there, and the ledger's size."""
+    """Print what an ingest added, what it found unchanged, and the ledger's size, each by its name."""
     console.print(
-        f"[bold]{counts.articles_new}[/bold] new articles ({counts.articles_present} already present), "
-        f"[bold]{counts.claims_new}[/bold] new claims, [bold]{counts.quotes_new}[/bold] new quotes"
+        f"new: {plural(counts.articles_new, 'article')}, {plural(counts.versions_new, 'version')}, "
+        f"{plural(counts.mentions_new, 'mention')}, {plural(counts.claims_new, 'claim')}, "
+        f"{plural(counts.quotes_new, 'quote')}"
     )
-    sizes = ", ".join(f"{n} {name}" for name, n in tables.items())
-    console.print(f"ledger {db_path}: {sizes}")
+    if counts.pages_skipped or counts.articles_present:
+        console.print(
+            f"unchanged: {plural(counts.pages_skipped, 'page')} skipped by hash, "
+            f"{plural(counts.articles_present, 'text')} already in the ledger"
+        )
+    console.print(
+        f"ledger {db_path}: {plural(tables['articles'], 'article')} in "
+        f"{plural(tables['article_versions'], 'version')}, {plural(tables['mentions'], 'mention')} of "
+        f"{plural(tables['claims'], 'claim')}, {plural(tables['quotes'], 'quote')}, "
+        f"{plural(tables['speakers'], 'speaker')}, {plural(tables['ingest_runs'], 'ingest run')}"
+    )
 
 
 class RateColumn(ProgressColumn):
@@ -101,10 +122,13 @@ def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str, conso
         return
     table = Table(title=title, expand=True)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        ratio = RATIOS.get(column) or RATIOS.get(column.removesuffix("_a").removesuffix("_b"))
+        table.add_column(column.replace("_", " "), overflow="fold", ratio=ratio)
     for row in rows:
         cells = [row.get(c) for c in columns]
-        table.add_row(*("" if v is None else _number(v) if isinstance(v, float) else str(v) for v in cells))
+        table.add_row(
+            *(escape("" if v is None else _number(v) if isinstance(v, float) else str(v)) for v in cells)
+        )
     console.print(table)
 
 
@@ -114,10 +138,10 @@ def diff_table(changes: list[tuple[str, str, str, str]], title: str, console: Co
         console.print(f"{title}: no differences in the numbers.")
         return
     table = Table(title=title, expand=True)
-    for column in ("change", "old", "new", "sentence"):
-        table.add_column(column, overflow="fold")
+    for column, ratio in (("change", None), ("old", 1), ("new", 1), ("sentence", 5)):
+        table.add_column(column, overflow="fold", ratio=ratio, no_wrap=column == "change")
     style = {"added": "green", "removed": "red", "changed": "yellow"}
     for change, old, new, sentence in changes:
-        snippet = sentence if len(sentence) <= SNIPPET else sentence[: SNIPPET - 1] + "…"
-        table.add_row(f"[{style.get(change, '')}]{change}[/]", old, new, snippet)
+        words = snippet(sentence, new or old, width=240)
+        table.add_row(f"[{style.get(change, '')}]{change}[/]", escape(old), escape(new), escape(words))
     console.print(table)

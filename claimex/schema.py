@@ -3,6 +3,7 @@
 m001 (claimex 0.1.0): articles, claims, quotes, speakers, ingest_runs.
 m002: articles become identities with `article_versions`; claims become `mentions` of identity `claims`.
 m003: what each mention measures; `stories`, `entities` and `links` derived for cross-checks.
+m004: `page_hashes`, the pages already ingested (skip unchanged work).
 """
 
 from __future__ import annotations
@@ -260,8 +261,20 @@ def m003_crosschecks(db: sqlite_utils.Database) -> None:
         db.table(table).create_index(columns, if_not_exists=True)
 
 
+@migrations()
+def m004_page_hashes(db: sqlite_utils.Database) -> None:
+    """Hashes of the pages already ingested, so an unchanged file is skipped before it is parsed."""
+    db.table("page_hashes").create(
+        {"hash": str, "source": str, "run_id": int, "seen_at": str},
+        pk="hash",
+        foreign_keys=[("run_id", "ingest_runs", "id")],
+    )
+
+
 # The migrations this claimex knows, to refuse a ledger written by a newer one.
-KNOWN_MIGRATIONS = tuple(f.__name__ for f in (m001_initial, m002_versions_and_mentions, m003_crosschecks))
+KNOWN_MIGRATIONS = tuple(
+    f.__name__ for f in (m001_initial, m002_versions_and_mentions, m003_crosschecks, m004_page_hashes)
+)
 
 
 def view_sql() -> dict[str, str]:

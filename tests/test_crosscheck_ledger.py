@@ -10,32 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from claimex.cli import cli
+from tests.floods import WALL_FOX, WALL_NYT
 
 pytestmark = pytest.mark.model
 
-WALL_NYT = "\n\n".join(
-    [
-        "Trump Offers Temporary Protections for ‘Dreamers’ in Exchange for Wall Funding",
-        "WASHINGTON — President Trump, facing a growing public backlash over the partial government "
-        "shutdown, shifted course on Saturday and offered Democrats a deal: temporary protections for "
-        "roughly 700,000 young undocumented immigrants in exchange for $5.7 billion in funding for a wall "
-        "along the southern border.",
-        "Speaker Nancy Pelosi rejected it even before Mr. Trump spoke, and Senator Chuck Schumer, the "
-        "Democratic leader, denounced the offer as “not a compromise but more hostage taking.”",
-    ]
-)
-WALL_FOX = "\n\n".join(
-    [
-        "Trump’s immigration offer brings sharp reactions from Dems and GOP",
-        "In a televised White House address on Saturday afternoon, Trump offered Democrats a three-year "
-        "extension of protections for 700,000 Deferred Action for Childhood Arrivals (DACA) recipients, in "
-        "exchange for the $5.7 billion he has been seeking for a barrier along the nation's southern border "
-        "with Mexico.",
-        "Before Trump made his announcement, Pelosi had called his anticipated proposal “a non-starter.”",
-        "For his part, Chuck Schumer, the Senate minority leader, called Trump's proposal \"one-sided and "
-        'ineffective."',
-    ]
-)
 TRAM_SCENE = (
     "The tram came off the tracks as it was negotiating a sharp, left-hand curve near the Sandilands tram "
     "stop in Croydon, south London, on Wednesday morning."

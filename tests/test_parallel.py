@@ -71,7 +71,7 @@ def test_merged_shards_equal_one_ledger(tmp_path: Path, seed_text: str) -> None:
     assert result.exit_code == 0, result.output
     assert _content(merged) == _content(tmp_path / "one.db")
     again = CliRunner().invoke(cli, ["merge", str(tmp_path / "a.db"), "--into", str(merged)])
-    assert "0 new articles" in again.output
+    assert "new: 0 articles" in again.output
 
 
 def test_dask_bag_recipe(tmp_path: Path, seed_text: str) -> None:

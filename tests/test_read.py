@@ -76,7 +76,7 @@ def test_ingest_skips_a_bad_jsonl_line_and_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "l.db"), "-q"])
     assert result.exit_code == 1
     assert f"{path}:2: not JSON" in result.output
-    assert "1 new articles" in result.output
+    assert "new: 1 article," in result.output
 
 
 def test_folder_reads_known_suffixes_and_reports_bad_files(tmp_path: Path) -> None:

@@ -206,6 +206,8 @@ def canonical_entities(names: Iterable[tuple[str, str | None]]) -> list[Entity]:
     entities = []
     for members in groups.values():
         name, kind = _canonical(members, counts)
+        if kind == "org" and len({member.surface for member in members}) == 1:
+            name = members[0].surface  # one form, nothing unified: the article's own wording ("The council")
         aliases = tuple(sorted({name, *(member.surface for member in members)}))
         entity_id = hashlib.sha256(name.encode("utf-8")).hexdigest()[:20]
         entities.append(Entity(entity_id, name, kind, aliases))
