@@ -117,10 +117,10 @@ def ingest(
     inputs = reader(published, max_size, suffixes)
     pages = [page for file in files for page in inputs.read(file)]  # read all before writing
     db = ledger.open_ledger(db_path)
-    hashes = {id(page): ledger.page_hash(page, key) for page in pages}
-    seen = ledger.unchanged_pages(db, list(hashes.values()))
-    counts = ledger.IngestCounts(pages_skipped=sum(hashes[id(page)] in seen for page in pages))
-    pages = [page for page in pages if hashes[id(page)] not in seen]
+    hashes = [ledger.page_hash(page, key) for page in pages]
+    seen = ledger.unchanged_pages(db, hashes)
+    counts = ledger.IngestCounts(pages_skipped=sum(h in seen for h in hashes))
+    pages = [page for page, h in zip(pages, hashes, strict=True) if h not in seen]
     results: Any = iter(())
     name = model or ""
     if pages:  # spaCy is imported, and the model loaded, only when there is something new to parse
@@ -140,7 +140,7 @@ def ingest(
     with progress(len(pages), err, enabled=not quiet and err.is_terminal) as bar:
         for page, extraction in results:
             counts.add(ledger.write_extraction(db, extraction, page.text, run, page.url, page.outlet, key))
-            ledger.mark_page(db, ledger.page_hash(page, key), page.source, run)
+            ledger.mark_page(db, ledger.page_hash(page, key), page.source, run)  # page: as extracted
             if show_table:
                 extractions.append(extraction)
             if bar is not None:
