@@ -13,7 +13,8 @@ from claimex.components.attribution import Attribution, Resolver, attribute_clai
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
 from claimex.normalise.dates import assign_periods, find_time_refs
-from claimex.normalise.numbers import Quantity, read_quantities
+from claimex.normalise.numbers import read_quantities
+from claimex.normalise.quantity import Quantity, claim_kind
 from claimex.records import Article, Claim, Extraction, Page, Quote
 from claimex.segment import ArticleText, segment
 
@@ -100,6 +101,7 @@ class _ArticleExtractor:
                     source=who.source,
                     quote=quoted,
                     sentence=" ".join(sentence.text.split()),
+                    kind=claim_kind(q),
                 )
             )
         return claims

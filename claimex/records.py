@@ -25,6 +25,7 @@ class Claim:
     quote: bool = False
     sentence: str = ""
     metric: str | None = None  # what the number describes (counted noun, or the subject it is said of)
+    kind: str = "count"  # count, money, percent, ...; borderline: age, ordinal, time_span, score
 
 
 @dataclass

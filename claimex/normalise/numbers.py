@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from claimex.normalise import units
+from claimex.normalise.quantity import Quantity as Quantity
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
 
 _TAIL = re.compile(r"[A-Za-z]+")
@@ -37,23 +37,6 @@ _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
-
-
-@dataclass
-class Quantity:
-    """A quantity found in text: its span (qualifier to unit) and normalised reading."""
-
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: float
-    value_high: float | None = None
-    unit: str | None = None
-    per: str | None = None
-    qualifier: str = "exact"
-    kind: str = "count"  # count, money, percent, ratio, duration, measure, vague, fraction
-    bare: bool = False  # a plain integer with no unit, scale or qualifier (a year, a page, ...)
 
 
 def _to_float(number: Decimal) -> float:
@@ -258,9 +241,9 @@ class _Reader:
             reading = units.glued_tail(word, text[tail.end() : tail.end() + 12], currency)
             if reading is None:
                 return None
-            scale, unit, kind, factor = reading
+            scale, unit, kind, factor, length = reading
             value *= Decimal(str(scale * factor))
-            q.end = tail.end()
+            q.end = end + length
             if unit:
                 q.unit, q.kind = unit, kind
         elif spaced:
@@ -321,7 +304,7 @@ class _Reader:
             return None  # "won 3-1": a score
         scale = Decimal(str(high.value)) / high_value if high_value and q.end == q.num_end else Decimal(1)
         low = Decimal(str(q.value)) * scale if high.value else Decimal(str(q.value))
-        if float(low) > high.value or (not between and float(low) * _CHANGE_RATIO < high.value):
+        if float(low) > high.value or (not between and 0 < float(low) * _CHANGE_RATIO < high.value):
             return q
         q.value, q.value_high = _to_float(low), high.value
         q.unit, q.kind = q.unit or high.unit, high.kind if q.kind == "count" else q.kind
