@@ -21,7 +21,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "ratio_followers",
         "hyphen_counts",
     ),
-    "currencies": ("symbols", "codes", "words", "minor"),
+    "currencies": ("symbols", "transliterations", "words", "minor"),
     "qualifiers": ("before", "after", "not_after"),
     "units": (
         "time_units",

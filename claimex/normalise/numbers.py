@@ -135,8 +135,8 @@ class _Reader:
         text, never = self.text, self.lex.never
         prev_char = text[start - 1] if start else " "
         next_char = text[end] if end < len(text) else " "
-        if prev_char.isalpha() or next_char.isdigit():
-            return True  # "G8", "MP3"
+        if (prev_char.isalpha() and units.currency_before(text, start)[0] is None) or next_char.isdigit():
+            return True  # "G8", "MP3"; not "RM79", "USD10m"
         if prev_char in "'’" and len(token) == 2:
             return True  # "the class of '83": a year
         if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit():
@@ -288,9 +288,9 @@ class _Reader:
         softener = _SOFTENER.match(self.text, link.end())  # "to just 21 days"
         link_end = softener.end() if softener else link.end()
         nxt = self.lex.numeral.match(self.text, link_end)
-        sym_currency, _ = units.currency_at(self.text, link_end)
+        sym_currency, sym_end = units.currency_at(self.text, link_end)
         if sym_currency and not nxt:
-            nxt = self.lex.numeral.match(self.text, link_end + len(units.symbol_at(self.text, link_end)))
+            nxt = self.lex.numeral.match(self.text, sym_end)
         high_value = parse_numeral(nxt.group()) if nxt else None
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"

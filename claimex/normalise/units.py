@@ -9,6 +9,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from claimex.normalise import currency
 from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
 
 if TYPE_CHECKING:
@@ -21,16 +22,13 @@ _DEG = re.compile(r"deg ?(?=[CF]\b)|deg\b")  # "2.14degF", "1.19deg C": an ASCII
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = get()
-    u, c = lex.units, lex.currencies
+    u = lex.units
     return {
         "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
         "time": re.compile(
             rf"[\s-](?:(?:{alternation(u['duration_adjectives'])})\s+)?({alternation(list(u['time_units']))})\b",
             re.IGNORECASE,
-        ),
-        "money_word": re.compile(
-            rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b(?!-?\s*(?:zone|area)\b)", re.IGNORECASE
         ),
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
@@ -40,40 +38,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "age": re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE),
+        "per_noun": re.compile(r"\s+(?:(per)|an?)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before|after))", re.I),
     }
 
 
 def currency_at(text: str, pos: int) -> tuple[str | None, int]:
-    """The currency whose symbol or code starts at `pos`, and where its number starts."""
-    symbol = symbol_at(text, pos)
-    if symbol:
-        return get().currencies["symbols"][symbol], pos + len(symbol)
-    return None, pos
-
-
-def symbol_at(text: str, pos: int) -> str:
-    """The currency symbol starting at `pos`, or ''."""
-    for symbol in sorted(get().currencies["symbols"], key=len, reverse=True):
-        if text.startswith(symbol, pos):
-            return str(symbol)
-    return ""
+    """The currency whose symbol starts at `pos`, and where its number starts."""
+    return currency.at(text, pos)
 
 
 def currency_before(text: str, start: int) -> tuple[str | None, int]:
     """The currency written just before a number ("£", "US$", "GBP "), and where it starts."""
-    cur = get().currencies
-    head = text[max(0, start - 5) : start]
-    stripped = head.rstrip(" ")
-    for symbol in sorted(cur["symbols"], key=len, reverse=True):
-        if stripped.endswith(symbol) and len(head) - len(stripped) <= 1:
-            begin = start - (len(head) - len(stripped)) - len(symbol)
-            if symbol.endswith("$") and begin > 0 and text[begin - 1].isalpha() and len(symbol) == 1:
-                continue  # "US$" is matched by its own entry
-            return cur["symbols"][symbol], begin
-    code = re.search(r"\b([A-Z]{3}) ?$", text[max(0, start - 4) : start])
-    if code and code.group(1) in cur["codes"]:
-        return code.group(1), start - len(code.group())
-    return None, start
+    return currency.before(text, start)
 
 
 def glued_tail(
@@ -119,9 +95,13 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         q.value = float(Decimal(str(q.value)) * Decimal(str(factor)))
         q.unit, q.kind, q.end = code, "money", minor.end()
         return q
-    money = pats["money_word"].match(text, q.end)
+    money = currency.tables().word_after.match(text, q.end)
     if money and q.kind == "count" and text[money.end() : money.end() + 1] != "-":  # not "275 pound-feet"
-        q.unit, q.kind, q.end = lex.currencies["words"][money.group(1).lower()], "money", money.end()
+        q.unit, q.kind, q.end = currency.tables().words[money.group(1).lower()], "money", money.end()
+        return q
+    code, code_end = currency.code_after(text, q.end)
+    if code and q.kind == "count":
+        q.unit, q.kind, q.end = code, "money", code_end
         return q
     if pats["age"].match(text, q.end):
         q.kind = "age"
@@ -239,9 +219,23 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
 def rate_after(text: str, end: int) -> str | None:
     """The denominator of a rate written after a quantity ("10 times a week" -> "week")."""
     match = _patterns()["rate"].match(text, end)
-    if not match or re.search(r"[.;:!?]", match.group()):
+    if match and not re.search(r"[.;:!?]", match.group()):
+        return str(get().units["per_units"][match.group(1).lower()])
+    return _per_noun(text, end)
+
+
+def _per_noun(text: str, end: int) -> str | None:
+    """ "$58.24 per barrel", "$52 a barrel": "per" and any noun right after the quantity, or "a" and a unit
+    quantulum3 knows; the noun is given in the singular."""
+    match = _patterns()["per_noun"].match(text, end)
+    if match is None:
         return None
-    return str(get().units["per_units"][match.group(1).lower()])
+    word = match.group(2).lower()
+    _, _, surfaces = _quantulum()
+    singular = word[:-1] if word.endswith("s") and word[:-1] in surfaces else word
+    if match.group(1) or (singular in surfaces and singular not in get().units["not_units"]):
+        return None if word in get().units["function_words"] else singular
+    return None
 
 
 def next_word(text: str, end: int) -> str:
@@ -267,10 +261,10 @@ def hyphen_unit(text: str, end: int) -> bool:
 
 def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
     """The currency named by a word after `end` ("millions of pounds")."""
-    match = _patterns()["money_word"].match(text, end)
+    match = currency.tables().word_after.match(text, end)
     if not match or (not of and "of" in match.group().lower().split()):
         return None
-    return str(get().currencies["words"][match.group(1).lower()])
+    return currency.tables().words[match.group(1).lower()]
 
 
 _LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not)\s+last\s*$", re.I)
