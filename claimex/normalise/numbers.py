@@ -20,7 +20,11 @@ _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 # A closing quotation mark may split a figure from its scale: “we’re asking for $5.6” billion.
-_SCALE_SPACED = re.compile(r"(?:[”\"]\s|\s)?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+_SCALE_SPACED = re.compile(
+    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
+)  # "4 hundred million"
+_SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "-1.3%", "minus 387", "minus-5"
+_CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -139,7 +143,8 @@ class _Reader:
             return True  # "G8", "MP3"; not "RM79", "USD10m"
         if prev_char in "'’" and len(token) == 2:
             return True  # "the class of '83": a year
-        if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit():
+        signed = _SIGN.search(text, max(0, start - 6), start) is not None
+        if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit() and not signed:
             return True  # "Hwasong-12", "Covid-19"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
             return True  # "24/7", "10:30", "3.8.0"
@@ -167,9 +172,9 @@ class _Reader:
         article = low == "a" and self._sentence_start(start - len(word) - 1)  # "A 10-point lead": not the A10
         if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
-        if low in self.lex.numbers["age_words"] or _AGE_BEFORE.search(self._before(start, 30)):
-            return True  # "aged 52", "aged 30 to 40", "by the age of 40"
         after = text[end : end + 30]
+        if _CAMEL.search(word) and prev_char.isspace():
+            return True  # "iPhone 11", "PlayStation 5": a number after a product name
         between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
         if between_capitals and not self._sentence_start(start - len(word) - 1):
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
@@ -182,6 +187,11 @@ class _Reader:
         ):
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
+
+    def _age_before(self, start: int) -> bool:
+        """ "aged 52", "aged 30 to 40", "by the age of 40": an age, a borderline claim."""
+        word = self._word_before(start).lower() if self.text[start - 1 : start].isspace() else ""
+        return word in self.lex.numbers["age_words"] or bool(_AGE_BEFORE.search(self._before(start, 30)))
 
     def _model_number(self, q: Quantity) -> bool:
         """ "the Falcon 9.", "a Hwasong 12, which": a plain number after "the" and a capitalised word,
@@ -225,15 +235,24 @@ class _Reader:
                 continue
             q = self._read_after(start, end, value)
             if q is not None:
+                if q.kind == "count" and self._age_before(start):
+                    q.kind, q.unit = "age", "year"
                 self._finish(q)
 
     def _read_after(self, start: int, end: int, value: Decimal) -> Quantity | None:
         """Build a quantity from a numeral at [start, end): currency before, scale and unit after."""
         text = self.text
         q = Quantity(start, end, start, end, 0.0)
-        currency, cur_start = units.currency_before(text, start)
+        sign = _SIGN.search(text, max(0, start - 6), start)
+        if sign:
+            value, q.start = -value, sign.start()
+        currency, cur_start = units.currency_before(text, q.start)
         if currency:
             q.unit, q.kind, q.start = currency, "money", cur_start
+        elif sign is None and text[start - 1 : start] in "-−" and start > 1:
+            currency, cur_start = units.currency_before(text, start - 1)  # "$-50.8bn"
+            if currency:
+                value, q.unit, q.kind, q.start = -value, currency, "money", cur_start
         tail = _TAIL.match(text, end)
         spaced = _SCALE_SPACED.match(text, end)
         if tail:  # letters glued to the number: "4.7m", "583p", "3.5km", "1990s", "14th"
@@ -247,7 +266,8 @@ class _Reader:
             if unit:
                 q.unit, q.kind = unit, kind
         elif spaced:
-            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(1).lower()]))
+            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(2).lower()]))
+            value *= 100 if spaced.group(1) else 1
             q.end = spaced.end()
         q.value = _to_float(value)
         q = units.read_unit_after(text, q)
@@ -258,7 +278,7 @@ class _Reader:
     def _finish(self, q: Quantity) -> None:
         """Ranges, qualifier, rate and exclusions, then record the quantity."""
         ranged = self._range(q)
-        if ranged is None or ranged.kind == "age":
+        if ranged is None:
             return
         q = ranged
         if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
@@ -267,9 +287,9 @@ class _Reader:
             return
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
-            return  # "Mr Mubanga, 32, from Wembley": an age
+            q.kind, q.unit = "age", "year"  # "Mr Mubanga, 32, from Wembley"
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
-            return
+            q.kind = "time_span"  # "six weeks ago", "in the past two years": borderline
         q = self._qualify(q)
         q.per = q.per or units.rate_after(self.text, q.end)
         self._add(q)

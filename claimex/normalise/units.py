@@ -71,6 +71,8 @@ def glued_tail(
     minor = lex.currencies["minor"].get(low)
     if minor and not currency and (low != "c" or word == "c"):
         return 1.0, minor[0], "money", float(minor[1]), len(word)
+    if low in lex.units["percent"]:
+        return 1.0, "percent", "percent", 1.0, len(word)  # "1.38pc"
     if word in lex.units["not_units"]:
         return None
     reading = measure_at(word + following, 0, "1")
@@ -103,8 +105,9 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
     if code and q.kind == "count":
         q.unit, q.kind, q.end = code, "money", code_end
         return q
-    if pats["age"].match(text, q.end):
-        q.kind = "age"
+    age = pats["age"].match(text, q.end)
+    if age:
+        q.kind, q.unit, q.end = "age", "year", age.end()
         return q
     time = pats["time"].match(text, q.end)
     if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
