@@ -24,6 +24,7 @@ _SCALE_SPACED = re.compile(
     r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
 )  # "4 hundred million"
 _SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "-1.3%", "minus 387", "minus-5"
+_AGE_DAYS = re.compile(r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE)  # "aged 21 and 144 days": one age
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
@@ -288,6 +289,9 @@ class _Reader:
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
             q.kind, q.unit = "age", "year"  # "Mr Mubanga, 32, from Wembley"
+        days = _AGE_DAYS.match(self.text, q.end) if q.kind == "age" else None
+        if days:
+            q.end = days.end()
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
             q.kind = "time_span"  # "six weeks ago", "in the past two years": borderline
         q = self._qualify(q)

@@ -204,7 +204,7 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     token = _UNIT_TOKEN.match(window)
     if not token or not _looks_like_unit(token.group(2), bool(token.group(3)), not token.group(1)):
         return None
-    cut = re.match(r"[^,;:()!?\n]*", window)
+    cut = re.match(r"[^,;:()!?\n\"“”]*", window)  # a closing quotation mark is no inch sign
     parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
     if parsed is None:
         return None
