@@ -14,6 +14,7 @@ from rich.console import Console
 
 from claimex import __version__, cli_ledger
 from claimex.errors import ClaimexError
+from claimex.records import Page
 
 DEFAULT_DB = "ledger.db"
 
@@ -96,6 +97,10 @@ def cli() -> None:
     """Find the numeric claims in news articles, who made them, and keep them in a SQLite ledger."""
 
 
+def _skipped(page: Page, why: str) -> None:
+    click.echo(f"Skipped: {page.source}: {why}", err=True)
+
+
 @cli.command()
 @click.argument("file")
 @published_option
@@ -122,7 +127,7 @@ def extract(
     reader = _reader(published, max_size, suffixes)
     pages = list(reader.read(file))
     nlp = pipeline.load(pipeline.model_name(model))
-    results = [extraction for _, extraction in extract_pages(nlp, pages)]
+    results = [extraction for _, extraction in extract_pages(nlp, pages, on_skip=_skipped)]
     if as_json or as_lines:
         indent = 2 if len(results) == 1 and not as_lines else None
         for extraction in results:
