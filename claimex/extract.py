@@ -21,8 +21,10 @@ from claimex.segment import ArticleText, segment
 from claimex.textmap import TextMap
 
 BATCH_SIZE = 32
-LONG_TEXT = 20_000  # characters: a longer article is extracted in chunks (attribution slows on very long docs)
-# the page, the article or chunk (None: an empty page), the page's article count, whether the article ends here
+LONG_TEXT = (
+    20_000  # characters: a longer article is extracted in chunks (attribution slows on very long docs)
+)
+# the page, the article or chunk (None: an empty page), the page's article count, whether the article ends
 _Context = tuple[Page, ArticleText | None, int, bool]
 
 

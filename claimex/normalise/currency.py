@@ -89,7 +89,11 @@ def _transliterated(text: str, start: int) -> tuple[str | None, int]:
     """ "PS2.7m", "Y=100 million": a symbol as ASCII transliteration writes it ("£" -> "PS")."""
     for ascii_form, symbol in get().currencies["transliterations"].items():
         begin = start - len(ascii_form)
-        if begin >= 0 and text.startswith(ascii_form, begin) and (begin == 0 or not text[begin - 1].isalnum()):
+        if (
+            begin >= 0
+            and text.startswith(ascii_form, begin)
+            and (begin == 0 or not text[begin - 1].isalnum())
+        ):
             return tables().symbols.get(symbol), begin
     return None, start
 

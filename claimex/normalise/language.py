@@ -19,7 +19,7 @@ def _classify() -> Any:
 
 
 def language(text: str) -> str | None:
-    """The ISO 639-1 code of a page that is clearly not English, or None: too little text to tell, or English."""
+    """The ISO 639-1 code of a page clearly not in English, or None: too little text to tell, or English."""
     sample = text[:SAMPLE]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None

@@ -11,8 +11,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from claimex.normalise import units
-from claimex.normalise.quantity import Quantity as Quantity
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import Quantity as Quantity
 
 _TAIL = re.compile(r"[A-Za-z]+")
 _AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
@@ -24,7 +24,9 @@ _SCALE_SPACED = re.compile(
     r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
 )  # "4 hundred million"
 _SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "-1.3%", "minus 387", "minus-5"
-_AGE_DAYS = re.compile(r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE)  # "aged 21 and 144 days": one age
+_AGE_DAYS = re.compile(
+    r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE
+)  # "aged 21 and 144 days": one age
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
@@ -145,7 +147,13 @@ class _Reader:
         if prev_char in "'’" and len(token) == 2:
             return True  # "the class of '83": a year
         signed = _SIGN.search(text, max(0, start - 6), start) is not None
-        if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit() and not signed:
+        if (
+            prev_char in "-–/:"
+            and start >= 2
+            and text[start - 2].isalnum()
+            and not text[start - 2].isdigit()
+            and not signed
+        ):
             return True  # "Hwasong-12", "Covid-19"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
             return True  # "24/7", "10:30", "3.8.0"

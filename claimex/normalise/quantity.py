@@ -41,7 +41,7 @@ class Quantity:
 
 
 def claim_kind(q: Quantity) -> str:
-    """The kind a claim is reported as: a borderline kind wins, then a rate (a `per`), then the unit's kind."""
+    """The kind a claim is reported as: a borderline kind wins, then a rate (a `per`), then the unit kind."""
     if q.kind in BORDERLINE:
         return q.kind
     if q.per and q.kind not in ("percent", "ratio"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from claimex.normalise import currency
@@ -38,7 +38,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "age": re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE),
-        "per_noun": re.compile(r"\s+(?:(per)|an?)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before|after))", re.I),
+        "per_noun": re.compile(
+            r"\s+(?:(per)|an?)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before|after))", re.I
+        ),
     }
 
 
@@ -147,7 +149,7 @@ _UNIT_TOKEN = re.compile(r"([ \u00a0]?)([^\W\d_]+|[°″′])([²³23](?![\d.,]\
 
 @functools.cache
 def _quantulum() -> tuple[Any, frozenset[str], frozenset[str]]:
-    """quantulum3's parser with claimex's extra units added, and the unit symbols and surface words it knows."""
+    """quantulum3's parser with claimex's extra units added, and the unit symbols and words it knows."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import load, parser  # imported on first use: it is slow to load
@@ -168,7 +170,13 @@ def _looks_like_unit(token: str, power: bool, glued: bool) -> bool:
     lex = get().units
     if (token if len(token) == 1 else low) in lex["not_units"] and not power:
         return False
-    if (power and token in symbols) or token in symbols or low in surfaces or low.rstrip("s") in surfaces or low in lex["unit_prefix_words"]:
+    if (
+        (power and token in symbols)
+        or token in symbols
+        or low in surfaces
+        or low.rstrip("s") in surfaces
+        or low in lex["unit_prefix_words"]
+    ):
         return True
     if len(token) > 2 and any(c.isupper() for c in token[1:]) and any(c.islower() for c in token):
         return True  # "GWh", "mAh", "MPa": mixed case is a unit symbol, not a word
@@ -196,8 +204,8 @@ def _parse(snippet: str) -> tuple[str, int] | None:
 
 
 def measure_at(text: str, end: int, number: str) -> UnitReading | None:
-    """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read by
-    quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml)."""
+    """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read
+    by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml)."""
     lex = get().units
     raw = text[end : end + 32]
     window = _DEG.sub("°", raw)
