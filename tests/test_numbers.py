@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimex.normalise.quantity import BORDERLINE, claim_kind
 from claimex.normalise.numbers import parse_words, read_quantities
+from claimex.normalise.quantity import BORDERLINE, claim_kind
 
 # (sentence, the claim's text, value, value_high, unit, qualifier)
 CLAIMS = [
