@@ -27,6 +27,7 @@ _SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "
 _AGE_DAYS = re.compile(
     r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE
 )  # "aged 21 and 144 days": one age
+_DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
@@ -197,6 +198,11 @@ class _Reader:
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
 
+    def _bounded(self, start: int) -> bool:
+        """True when a bound or approximation ("more than", "about") stands right before `start`."""
+        before = self._before(start)
+        return any(ends_with_phrase(before, p) for p in self.lex.qualifiers["before"].values())
+
     def _age_before(self, start: int) -> bool:
         """ "aged 52", "aged 30 to 40", "by the age of 40": an age, a borderline claim."""
         word = self._word_before(start).lower() if self.text[start - 1 : start].isspace() else ""
@@ -218,6 +224,9 @@ class _Reader:
 
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
         months = self.lex.never["months"]
+        first = _DAY_RANGE_START.search(self.text, max(0, start - 4), start)
+        if first and self._is_date_part(first.start(1), first.end(1), first.group(1)):
+            return True  # "Sept. 20-24", "16-17 March": the end of a range of days
         value = parse_numeral(token)
         if value is None or value != value.to_integral() or "," in token:
             return False
@@ -290,8 +299,8 @@ class _Reader:
         if ranged is None:
             return
         q = ranged
-        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
-            return  # a year ("in 2016", "the 2018 elections"); counts this large are written "2,000"
+        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not self._bounded(q.start):
+            return  # a year ("in 2016", "the 2018 elections"); not "more than 1000 customers"
         if q.bare and self._model_number(q):
             return
         after_name = _NAME_COMMA.search(self._before(q.start, 30))

@@ -144,6 +144,7 @@ class UnitReading:
     length: int
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _UNIT_TOKEN = re.compile(r"([ \u00a0]?)([^\W\d_]+|[°″′])([²³23](?![\d.,]\d))?", re.UNICODE)
 
 
@@ -170,6 +171,10 @@ def _looks_like_unit(token: str, power: bool, glued: bool) -> bool:
     lex = get().units
     if (token if len(token) == 1 else low) in lex["not_units"] and not power:
         return False
+    if _PLURAL_ACRONYM.fullmatch(token):
+        return False  # "20 MPs", "3 CEOs": people, not metres per second
+    if token.isupper() and len(token) > 1 and low in _lower_symbols():
+        return True  # "784 HP"
     if (
         (power and token in symbols)
         or token in symbols
@@ -203,6 +208,12 @@ def _parse(snippet: str) -> tuple[str, int] | None:
     return str(first.unit.name), int(first.span[1])
 
 
+def _overreach(name: str) -> bool:
+    """A compound quantulum3 built from the words after the unit: a power ("to the 10") or a repeat."""
+    words = name.split()
+    return "to the" in name or len(set(words)) < len(words)
+
+
 def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read
     by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml)."""
@@ -214,6 +225,8 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
         return None
     cut = re.match(r"[^,;:()!?\n\"“”]*", window)  # a closing quotation mark is no inch sign
     parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
+    if parsed is not None and _overreach(parsed[0]):  # "5.2 litre V10", "84 yard yard": the unit alone
+        parsed = _parse(number + token.group())
     if parsed is None:
         return None
     name, stop = parsed
