@@ -22,6 +22,7 @@ from claimex.cli_options import (
     report,
 )
 from claimex.errors import ClaimexError
+from claimex.records import Page
 
 
 class _Group(click.Group):
@@ -38,6 +39,10 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="claimex")
 def cli() -> None:
     """Find the numeric claims in news articles, who made them, and keep them in a SQLite ledger."""
+
+
+def _skipped(page: Page, why: str) -> None:
+    click.echo(f"Skipped: {page.source}: {why}", err=True)
 
 
 @cli.command()
@@ -66,7 +71,7 @@ def extract(
     inputs = reader(published, max_size, suffixes)
     pages = [page for file in files for page in inputs.read(file)]
     nlp = pipeline.load(pipeline.model_name(model))
-    results = [extraction for _, extraction in extract_pages(nlp, pages)]
+    results = [extraction for _, extraction in extract_pages(nlp, pages, on_skip=_skipped)]
     if as_json or as_lines:
         indent = 2 if len(results) == 1 and not as_lines else None
         for extraction in results:

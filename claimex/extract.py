@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -14,11 +14,19 @@ from claimex.components.measure import measure
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
 from claimex.normalise.dates import assign_periods, find_time_refs
-from claimex.normalise.numbers import Quantity, read_quantities
+from claimex.normalise.language import language
+from claimex.normalise.numbers import read_quantities
+from claimex.normalise.quantity import Quantity, claim_kind
 from claimex.records import Article, Claim, Extraction, Page, Quote
 from claimex.segment import ArticleText, segment
+from claimex.textmap import TextMap
 
 BATCH_SIZE = 32
+LONG_TEXT = (
+    20_000  # characters: a longer article is extracted in chunks (attribution slows on very long docs)
+)
+# the page, the article or chunk (None: an empty page), the page's article count, whether the article ends
+_Context = tuple[Page, ArticleText | None, int, bool]
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -103,6 +111,7 @@ class _ArticleExtractor:
                     source=who.source,
                     quote=quoted,
                     sentence=" ".join(sentence.text.split()),
+                    kind=claim_kind(q),
                     measure=measured.thing or None if measured else None,
                     predicate=measured.predicate or None if measured else None,
                     about=measured.about or None if measured else None,
@@ -132,27 +141,87 @@ class _ArticleExtractor:
         )
 
 
-def extract_pages(
-    nlp: Language, pages: Iterable[Page], batch_size: int = BATCH_SIZE
-) -> Iterator[tuple[Page, Extraction]]:
-    """Extract every page, in order, parsing all their articles in one `nlp.pipe` stream."""
+def chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text`, each at most `limit` characters, together covering it exactly: cut at
+    paragraph breaks where there are any, else at sentence ends, else at spaces, else anywhere."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        cut = cut if cut > 0 else max(window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else limit)
+        pieces.append((start, end))
+        start = end
+    return [*pieces, (start, len(text))]
 
-    def articles() -> Iterator[tuple[str, tuple[Page, ArticleText | None, int]]]:
+
+class _ChunkMap(TextMap):
+    """One chunk of an article's repaired text, mapping back into the original like the whole does."""
+
+    def __init__(self, whole: TextMap, start: int, end: int) -> None:
+        self.original = whole.original
+        self.text = whole.text[start:end]
+        self._origin = whole._origin[start : end + 1]
+
+
+def _pieces(art: ArticleText, limit: int) -> list[ArticleText]:
+    """A long article as chunks of at most `limit` characters, each extracted on its own."""
+    if len(art.textmap.text) <= limit:
+        return [art]
+    return [
+        ArticleText(art.index, art.headline, art.start, art.end, _ChunkMap(art.textmap, a, b))
+        for a, b in chunks(art.textmap.text, limit)
+    ]
+
+
+def _merge(article: Article, more: Article) -> None:
+    article.claims.extend(more.claims)
+    article.quotes.extend(more.quotes)
+    known = {s.name for s in article.speakers}
+    article.speakers.extend(s for s in more.speakers if s.name not in known)
+
+
+def extract_pages(
+    nlp: Language,
+    pages: Iterable[Page],
+    batch_size: int = BATCH_SIZE,
+    on_skip: Callable[[Page, str], None] | None = None,
+) -> Iterator[tuple[Page, Extraction]]:
+    """Extract every page, in order, parsing all their articles in one `nlp.pipe` stream. An article longer
+    than LONG_TEXT is parsed and extracted in paragraph chunks (offsets kept) and reported as one article.
+    A page that is not in English yields no articles; `on_skip` hears why."""
+    limit = min(LONG_TEXT, nlp.max_length)
+
+    def articles() -> Iterator[tuple[str, _Context]]:
         for page in pages:
             found = segment(page.text, page.title)
-            if not found:  # nothing but furniture: an empty doc keeps the page in the stream
-                yield "", (page, None, 1)
+            code = language(page.text) if found else None
+            if code and on_skip is not None:
+                on_skip(page, f"not English ({code})")
+            if not found or code:  # an empty doc keeps the page in the stream
+                yield "", (page, None, 1, True)
+                continue
             for art in found:
-                yield art.textmap.text, (page, art, len(found))
+                pieces = _pieces(art, limit)
+                for i, piece in enumerate(pieces):
+                    yield piece.textmap.text, (page, piece, len(found), i == len(pieces) - 1)
 
     current: Extraction | None = None
     remaining = 0
-    for doc, (page, art, count) in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
+    open_article = False  # the last article has more chunks to come
+    for doc, (page, art, count, last) in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
         if current is None:
             current, remaining = Extraction(page.source, page.published), count
         if art is not None:
-            current.articles.append(_ArticleExtractor(art, doc, parse_date(page.published)).run())
-        remaining -= 1
+            found = _ArticleExtractor(art, doc, parse_date(page.published)).run()
+            if open_article:
+                _merge(current.articles[-1], found)
+            else:
+                current.articles.append(found)
+        open_article = not last
+        if last:
+            remaining -= 1
         if remaining == 0:
             yield page, current
             current = None

@@ -213,7 +213,7 @@ def _mention_rows(version_id: str, article: Article) -> tuple[list[dict[str, Any
                 "predicate": c.predicate,
                 "about": c.about,
                 "context": " ".join(c.context),
-                "kind": getattr(c, "kind", None),
+                "kind": c.kind,
                 "rule": getattr(c, "rule", None),
                 "confidence": getattr(c, "confidence", None),
             }

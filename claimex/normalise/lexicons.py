@@ -69,7 +69,7 @@ def get() -> Lexicons:
         qualifiers=lexicon.load("qualifiers"),
         units=lexicon.load("units"),
         never=lexicon.load("never"),
-        numeral=re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?"),
+        numeral=re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w.,])\.\d+"),  # ".001 per cent"
         word_number=re.compile(
             rf"\b(?:a\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{word})"
             rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*\b",

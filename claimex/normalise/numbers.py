@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import Quantity as Quantity
 
 _TAIL = re.compile(r"[A-Za-z]+")
 _AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
@@ -20,7 +20,15 @@ _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 # A closing quotation mark may split a figure from its scale: “we’re asking for $5.6” billion.
-_SCALE_SPACED = re.compile(r"(?:[”\"]\s|\s)?(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+_SCALE_SPACED = re.compile(
+    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
+)  # "4 hundred million"
+_SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "-1.3%", "minus 387", "minus-5"
+_AGE_DAYS = re.compile(
+    r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE
+)  # "aged 21 and 144 days": one age
+_DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
+_CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -37,23 +45,6 @@ _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
-
-
-@dataclass
-class Quantity:
-    """A quantity found in text: its span (qualifier to unit) and normalised reading."""
-
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: float
-    value_high: float | None = None
-    unit: str | None = None
-    per: str | None = None
-    qualifier: str = "exact"
-    kind: str = "count"  # count, money, percent, ratio, duration, measure, vague, fraction
-    bare: bool = False  # a plain integer with no unit, scale or qualifier (a year, a page, ...)
 
 
 def _to_float(number: Decimal) -> float:
@@ -152,11 +143,18 @@ class _Reader:
         text, never = self.text, self.lex.never
         prev_char = text[start - 1] if start else " "
         next_char = text[end] if end < len(text) else " "
-        if prev_char.isalpha() or next_char.isdigit():
-            return True  # "G8", "MP3"
+        if (prev_char.isalpha() and units.currency_before(text, start)[0] is None) or next_char.isdigit():
+            return True  # "G8", "MP3"; not "RM79", "USD10m"
         if prev_char in "'’" and len(token) == 2:
             return True  # "the class of '83": a year
-        if prev_char in "-–/:" and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit():
+        signed = _SIGN.search(text, max(0, start - 6), start) is not None
+        if (
+            prev_char in "-–/:"
+            and start >= 2
+            and text[start - 2].isalnum()
+            and not text[start - 2].isdigit()
+            and not signed
+        ):
             return True  # "Hwasong-12", "Covid-19"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
             return True  # "24/7", "10:30", "3.8.0"
@@ -184,9 +182,9 @@ class _Reader:
         article = low == "a" and self._sentence_start(start - len(word) - 1)  # "A 10-point lead": not the A10
         if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
-        if low in self.lex.numbers["age_words"] or _AGE_BEFORE.search(self._before(start, 30)):
-            return True  # "aged 52", "aged 30 to 40", "by the age of 40"
         after = text[end : end + 30]
+        if _CAMEL.search(word) and prev_char.isspace():
+            return True  # "iPhone 11", "PlayStation 5": a number after a product name
         between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
         if between_capitals and not self._sentence_start(start - len(word) - 1):
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
@@ -199,6 +197,16 @@ class _Reader:
         ):
             return True  # "10 Downing Street"
         return self._is_date_part(start, end, token)
+
+    def _bounded(self, start: int) -> bool:
+        """True when a bound or approximation ("more than", "about") stands right before `start`."""
+        before = self._before(start)
+        return any(ends_with_phrase(before, p) for p in self.lex.qualifiers["before"].values())
+
+    def _age_before(self, start: int) -> bool:
+        """ "aged 52", "aged 30 to 40", "by the age of 40": an age, a borderline claim."""
+        word = self._word_before(start).lower() if self.text[start - 1 : start].isspace() else ""
+        return word in self.lex.numbers["age_words"] or bool(_AGE_BEFORE.search(self._before(start, 30)))
 
     def _model_number(self, q: Quantity) -> bool:
         """ "the Falcon 9.", "a Hwasong 12, which": a plain number after "the" and a capitalised word,
@@ -216,6 +224,9 @@ class _Reader:
 
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
         months = self.lex.never["months"]
+        first = _DAY_RANGE_START.search(self.text, max(0, start - 4), start)
+        if first and self._is_date_part(first.start(1), first.end(1), first.group(1)):
+            return True  # "Sept. 20-24", "16-17 March": the end of a range of days
         value = parse_numeral(token)
         if value is None or value != value.to_integral() or "," in token:
             return False
@@ -242,15 +253,24 @@ class _Reader:
                 continue
             q = self._read_after(start, end, value)
             if q is not None:
+                if q.kind == "count" and self._age_before(start):
+                    q.kind, q.unit = "age", "year"
                 self._finish(q)
 
     def _read_after(self, start: int, end: int, value: Decimal) -> Quantity | None:
         """Build a quantity from a numeral at [start, end): currency before, scale and unit after."""
         text = self.text
         q = Quantity(start, end, start, end, 0.0)
-        currency, cur_start = units.currency_before(text, start)
+        sign = _SIGN.search(text, max(0, start - 6), start)
+        if sign:
+            value, q.start = -value, sign.start()
+        currency, cur_start = units.currency_before(text, q.start)
         if currency:
             q.unit, q.kind, q.start = currency, "money", cur_start
+        elif sign is None and text[start - 1 : start] in "-−" and start > 1:
+            currency, cur_start = units.currency_before(text, start - 1)  # "$-50.8bn"
+            if currency:
+                value, q.unit, q.kind, q.start = -value, currency, "money", cur_start
         tail = _TAIL.match(text, end)
         spaced = _SCALE_SPACED.match(text, end)
         if tail:  # letters glued to the number: "4.7m", "583p", "3.5km", "1990s", "14th"
@@ -258,13 +278,14 @@ class _Reader:
             reading = units.glued_tail(word, text[tail.end() : tail.end() + 12], currency)
             if reading is None:
                 return None
-            scale, unit, kind, factor = reading
+            scale, unit, kind, factor, length = reading
             value *= Decimal(str(scale * factor))
-            q.end = tail.end()
+            q.end = end + length
             if unit:
                 q.unit, q.kind = unit, kind
         elif spaced:
-            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(1).lower()]))
+            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(2).lower()]))
+            value *= 100 if spaced.group(1) else 1
             q.end = spaced.end()
         q.value = _to_float(value)
         q = units.read_unit_after(text, q)
@@ -275,18 +296,21 @@ class _Reader:
     def _finish(self, q: Quantity) -> None:
         """Ranges, qualifier, rate and exclusions, then record the quantity."""
         ranged = self._range(q)
-        if ranged is None or ranged.kind == "age":
+        if ranged is None:
             return
         q = ranged
-        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]):
-            return  # a year ("in 2016", "the 2018 elections"); counts this large are written "2,000"
+        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not self._bounded(q.start):
+            return  # a year ("in 2016", "the 2018 elections"); not "more than 1000 customers"
         if q.bare and self._model_number(q):
             return
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
-            return  # "Mr Mubanga, 32, from Wembley": an age
+            q.kind, q.unit = "age", "year"  # "Mr Mubanga, 32, from Wembley"
+        days = _AGE_DAYS.match(self.text, q.end) if q.kind == "age" else None
+        if days:
+            q.end = days.end()
         if q.kind == "duration" and units.is_time_reference(self.text, q, self.lex.never):
-            return
+            q.kind = "time_span"  # "six weeks ago", "in the past two years": borderline
         q = self._qualify(q)
         q.per = q.per or units.rate_after(self.text, q.end)
         self._add(q)
@@ -305,9 +329,9 @@ class _Reader:
         softener = _SOFTENER.match(self.text, link.end())  # "to just 21 days"
         link_end = softener.end() if softener else link.end()
         nxt = self.lex.numeral.match(self.text, link_end)
-        sym_currency, _ = units.currency_at(self.text, link_end)
+        sym_currency, sym_end = units.currency_at(self.text, link_end)
         if sym_currency and not nxt:
-            nxt = self.lex.numeral.match(self.text, link_end + len(units.symbol_at(self.text, link_end)))
+            nxt = self.lex.numeral.match(self.text, sym_end)
         high_value = parse_numeral(nxt.group()) if nxt else None
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
@@ -321,7 +345,7 @@ class _Reader:
             return None  # "won 3-1": a score
         scale = Decimal(str(high.value)) / high_value if high_value and q.end == q.num_end else Decimal(1)
         low = Decimal(str(q.value)) * scale if high.value else Decimal(str(q.value))
-        if float(low) > high.value or (not between and float(low) * _CHANGE_RATIO < high.value):
+        if float(low) > high.value or (not between and 0 < float(low) * _CHANGE_RATIO < high.value):
             return q
         q.value, q.value_high = _to_float(low), high.value
         q.unit, q.kind = q.unit or high.unit, high.kind if q.kind == "count" else q.kind

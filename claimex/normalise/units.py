@@ -5,21 +5,24 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from claimex.normalise import currency
 from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
 
 if TYPE_CHECKING:
-    from claimex.normalise.numbers import Quantity
+    from claimex.normalise.quantity import Quantity
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
+_DEG = re.compile(r"deg ?(?=[CF]\b)|deg\b")  # "2.14degF", "1.19deg C": an ASCII transliteration of "°"
 
 
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = get()
-    u, c = lex.units, lex.currencies
+    u = lex.units
     return {
         "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
@@ -27,72 +30,55 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[\s-](?:(?:{alternation(u['duration_adjectives'])})\s+)?({alternation(list(u['time_units']))})\b",
             re.IGNORECASE,
         ),
-        "money_word": re.compile(
-            rf"\s+(?:of\s+)?({alternation(list(c['words']))})\b(?!-?\s*(?:zone|area)\b)", re.IGNORECASE
-        ),
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
-        "measure": re.compile(rf"\s?({alternation(u['measure_hints'])})\b(?:\s+(?:per|an?)\s+\w+)?", re.I),
         "rate": re.compile(
             rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{alternation(u['per_words'])})\s+({alternation(list(u['per_units']))})\b"
             r"(?!\s+(?:ago|earlier|later|before|after))",
             re.IGNORECASE,
         ),
         "age": re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE),
+        "per_noun": re.compile(
+            r"\s+(?:(per)|an?)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before|after))", re.I
+        ),
     }
 
 
 def currency_at(text: str, pos: int) -> tuple[str | None, int]:
-    """The currency whose symbol or code starts at `pos`, and where its number starts."""
-    symbol = symbol_at(text, pos)
-    if symbol:
-        return get().currencies["symbols"][symbol], pos + len(symbol)
-    return None, pos
-
-
-def symbol_at(text: str, pos: int) -> str:
-    """The currency symbol starting at `pos`, or ''."""
-    for symbol in sorted(get().currencies["symbols"], key=len, reverse=True):
-        if text.startswith(symbol, pos):
-            return str(symbol)
-    return ""
+    """The currency whose symbol starts at `pos`, and where its number starts."""
+    return currency.at(text, pos)
 
 
 def currency_before(text: str, start: int) -> tuple[str | None, int]:
     """The currency written just before a number ("£", "US$", "GBP "), and where it starts."""
-    cur = get().currencies
-    head = text[max(0, start - 5) : start]
-    stripped = head.rstrip(" ")
-    for symbol in sorted(cur["symbols"], key=len, reverse=True):
-        if stripped.endswith(symbol) and len(head) - len(stripped) <= 1:
-            begin = start - (len(head) - len(stripped)) - len(symbol)
-            if symbol.endswith("$") and begin > 0 and text[begin - 1].isalpha() and len(symbol) == 1:
-                continue  # "US$" is matched by its own entry
-            return cur["symbols"][symbol], begin
-    code = re.search(r"\b([A-Z]{3}) ?$", text[max(0, start - 4) : start])
-    if code and code.group(1) in cur["codes"]:
-        return code.group(1), start - len(code.group())
-    return None, start
+    return currency.before(text, start)
 
 
 def glued_tail(
     word: str, following: str, currency: str | None
-) -> tuple[float, str | None, str, float] | None:
-    """Read letters glued to a numeral: (scale, unit, kind, factor), or None for "14th", "1990s"."""
+) -> tuple[float, str | None, str, float, int] | None:
+    """Read letters glued to a numeral: (scale, unit, kind, factor, length), or None for "14th", "1990s".
+    A scale letter wins over a unit ("4.7m" is 4,700,000) unless the words after make it metres."""
     lex = get()
     low = word.lower()
     scales = lex.numbers["scales"]
+    if not currency and re.match(r"[²³23](?![\d.,]\d)", following):  # "32m2": square metres, not 32 million
+        squared = measure_at(word + following, 0, "1")
+        if squared:
+            return 1.0, squared.unit, "measure", 1.0, squared.length
     if low == "m" and not currency and starts_with_phrase(following, lex.never["metre_context"]):
-        return 1.0, "metre", "measure", 1.0
+        return 1.0, "metre", "measure", 1.0, len(word)
     if low in scales and (low != "b" or currency):
-        return float(scales[low]), None, "count", 1.0
+        return float(scales[low]), None, "count", 1.0, len(word)
     minor = lex.currencies["minor"].get(low)
     if minor and not currency and (low != "c" or word == "c"):
-        return 1.0, minor[0], "money", float(minor[1])
-    if low in lex.units["measure_hints"] and (len(low) > 1 or word in ("g", "C", "F")):
-        unit = measure(word)
-        return (1.0, unit, "measure", 1.0) if unit else None
-    return None
+        return 1.0, minor[0], "money", float(minor[1]), len(word)
+    if low in lex.units["percent"]:
+        return 1.0, "percent", "percent", 1.0, len(word)  # "1.38pc"
+    if word in lex.units["not_units"]:
+        return None
+    reading = measure_at(word + following, 0, "1")
+    return (1.0, reading.unit, "measure", 1.0, reading.length) if reading else None
 
 
 def read_unit_after(text: str, q: Quantity) -> Quantity:
@@ -113,12 +99,17 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         q.value = float(Decimal(str(q.value)) * Decimal(str(factor)))
         q.unit, q.kind, q.end = code, "money", minor.end()
         return q
-    money = pats["money_word"].match(text, q.end)
-    if money and q.kind == "count":
-        q.unit, q.kind, q.end = lex.currencies["words"][money.group(1).lower()], "money", money.end()
+    money = currency.tables().word_after.match(text, q.end)
+    if money and q.kind == "count" and text[money.end() : money.end() + 1] != "-":  # not "275 pound-feet"
+        q.unit, q.kind, q.end = currency.tables().words[money.group(1).lower()], "money", money.end()
         return q
-    if pats["age"].match(text, q.end):
-        q.kind = "age"
+    code, code_end = currency.code_after(text, q.end)
+    if code and q.kind == "count":
+        q.unit, q.kind, q.end = code, "money", code_end
+        return q
+    age = pats["age"].match(text, q.end)
+    if age:
+        q.kind, q.unit, q.end = "age", "year", age.end()
         return q
     time = pats["time"].match(text, q.end)
     if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
@@ -135,41 +126,140 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
     ):
         q.unit, q.kind, q.end = "ratio", "ratio", times.end()
         return q
-    measured = pats["measure"].match(text, q.end)
-    if (
-        measured
-        and q.kind == "count"
-        and (len(measured.group(1)) > 1 or measured.group(1) in ("g", "C", "F"))
-    ):
-        unit = measure(text[q.num_start : measured.end()])
-        if unit:
-            q.unit, q.kind, q.end = unit, "measure", q.end + len(measured.group().rstrip())
+    reading = measure_at(text, q.end, _number_text(q.value))
+    if reading and q.kind == "count":
+        q.unit, q.kind, q.end = reading.unit, "measure", q.end + reading.length
     return q
 
 
+def _number_text(value: float) -> str:
+    return format(Decimal(str(value)), "f")
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """A physical unit read after a number: its quantulum3 name and how many characters it spans."""
+
+    unit: str
+    length: int
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_UNIT_TOKEN = re.compile(r"([ \u00a0]?)([^\W\d_]+|[°″′])([²³23](?![\d.,]\d))?", re.UNICODE)
+
+
 @functools.cache
-def measure(snippet: str) -> str | None:
-    """The physical unit quantulum3 reads in a short snippet ("3.5km", "40 tonnes"), or None."""
+def _quantulum() -> tuple[Any, frozenset[str], frozenset[str]]:
+    """quantulum3's parser with claimex's extra units added, and the unit symbols and words it knows."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser  # imported on first use: it is slow to load
+        from quantulum3 import load, parser  # imported on first use: it is slow to load
 
+        for name, props in get().units["extra_units"].items():
+            load.add_custom_unit(name, **props)
+        known = load.units()
+        symbols = frozenset(known.symbols) | frozenset(known.symbols_all)
+        surfaces = frozenset(known.surfaces_lower)
+    return parser, symbols, surfaces
+
+
+def _looks_like_unit(token: str, power: bool, glued: bool) -> bool:
+    """The gate before asking quantulum3: a symbol it knows (case as written), a word it knows, or a prefixed
+    symbol ("GWh"); a lower-case word must be a unit word, not just any noun."""
+    _, symbols, surfaces = _quantulum()
+    low = token.lower()
+    lex = get().units
+    if (token if len(token) == 1 else low) in lex["not_units"] and not power:
+        return False
+    if _PLURAL_ACRONYM.fullmatch(token):
+        return False  # "20 MPs", "3 CEOs": people, not metres per second
+    if token.isupper() and len(token) > 1 and low in _lower_symbols():
+        return True  # "784 HP"
+    if (
+        (power and token in symbols)
+        or token in symbols
+        or low in surfaces
+        or low.rstrip("s") in surfaces
+        or low in lex["unit_prefix_words"]
+    ):
+        return True
+    if len(token) > 2 and any(c.isupper() for c in token[1:]) and any(c.islower() for c in token):
+        return True  # "GWh", "mAh", "MPa": mixed case is a unit symbol, not a word
+    return glued and low in _lower_symbols()
+
+
+@functools.cache
+def _lower_symbols() -> frozenset[str]:
+    return frozenset(s.lower() for s in _quantulum()[1] if len(s) > 1)
+
+
+@functools.cache
+def _parse(snippet: str) -> tuple[str, int] | None:
+    parser = _quantulum()[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
-            found = parser.parse(snippet if snippet[:1].isdigit() else f"1 {snippet}")
+            found = parser.parse(snippet)
         except Exception:  # quantulum3 raises assorted errors on odd input; a miss is not a failure
             return None
-    for quantity in found:
-        if quantity.unit.entity.name not in ("dimensionless", "unknown", "currency"):
-            return str(quantity.unit.name)
-    return None
+    if not found or found[0].span[0] != 0:
+        return None
+    first = found[0]
+    return str(first.unit.name), int(first.span[1])
+
+
+def _overreach(name: str) -> bool:
+    """A compound quantulum3 built from the words after the unit: a power ("to the 10") or a repeat."""
+    words = name.split()
+    return "to the" in name or len(set(words)) < len(words)
+
+
+def measure_at(text: str, end: int, number: str) -> UnitReading | None:
+    """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read
+    by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml)."""
+    lex = get().units
+    raw = text[end : end + 32]
+    window = _DEG.sub("°", raw)
+    token = _UNIT_TOKEN.match(window)
+    if not token or not _looks_like_unit(token.group(2), bool(token.group(3)), not token.group(1)):
+        return None
+    cut = re.match(r"[^,;:()!?\n\"“”]*", window)  # a closing quotation mark is no inch sign
+    parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
+    if parsed is not None and _overreach(parsed[0]):  # "5.2 litre V10", "84 yard yard": the unit alone
+        parsed = _parse(number + token.group())
+    if parsed is None:
+        return None
+    name, stop = parsed
+    name = lex["renames"].get(name, name)
+    if name in lex["misreadings"] or any(w in lex["misread_parts"] for w in name.split()):
+        return None
+    length = max(stop - len(number), len(token.group()))
+    for deg in _DEG.finditer(raw):  # back to the characters as written
+        if deg.start() < length:
+            length += len(deg.group()) - 1
+    return UnitReading(name, length)
 
 
 def rate_after(text: str, end: int) -> str | None:
     """The denominator of a rate written after a quantity ("10 times a week" -> "week")."""
     match = _patterns()["rate"].match(text, end)
-    if not match or re.search(r"[.;:!?]", match.group()):
+    if match and not re.search(r"[.;:!?]", match.group()):
+        return str(get().units["per_units"][match.group(1).lower()])
+    return _per_noun(text, end)
+
+
+def _per_noun(text: str, end: int) -> str | None:
+    """ "$58.24 per barrel", "$52 a barrel": "per" and any noun right after the quantity, or "a" and a unit
+    quantulum3 knows; the noun is given in the singular."""
+    match = _patterns()["per_noun"].match(text, end)
+    if match is None:
         return None
-    return str(get().units["per_units"][match.group(1).lower()])
+    word = match.group(2).lower()
+    _, _, surfaces = _quantulum()
+    singular = word[:-1] if word.endswith("s") and word[:-1] in surfaces else word
+    if match.group(1) or (singular in surfaces and singular not in get().units["not_units"]):
+        return None if word in get().units["function_words"] else singular
+    return None
 
 
 def next_word(text: str, end: int) -> str:
@@ -195,10 +285,10 @@ def hyphen_unit(text: str, end: int) -> bool:
 
 def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
     """The currency named by a word after `end` ("millions of pounds")."""
-    match = _patterns()["money_word"].match(text, end)
+    match = currency.tables().word_after.match(text, end)
     if not match or (not of and "of" in match.group().lower().split()):
         return None
-    return str(get().currencies["words"][match.group(1).lower()])
+    return currency.tables().words[match.group(1).lower()]
 
 
 _LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not)\s+last\s*$", re.I)
