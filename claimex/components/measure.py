@@ -7,9 +7,12 @@ Pelosi. Cross-checks compare these, not the sentence as a whole.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
+
+from claimex import lexicon
 
 _ATTACHED = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos")
 _VAGUE_NOUNS = frozenset(
@@ -21,6 +24,12 @@ _ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF
 _OBJECT_PREPS = ("of", "in", "for", "on")
 # Verbs that carry no event of their own: the measure is the noun around them.
 _LIGHT_VERBS = frozenset({"be", "have", "say", "tell", "report", "add", "include", "make", "get", "take"})
+
+
+@functools.cache
+def _unit_words() -> frozenset[str]:
+    """Nouns that are units when they follow a number ("a 400-pound gorilla", "a 181-kg gorilla")."""
+    return frozenset(str(w) for w in lexicon.load("crosscheck").get("counted_units", ()))
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,9 @@ class Measure:
 def _noun_phrase(noun: Token) -> str:
     """The lemma of a noun with its compounds and adjectives ("wall funding", "federal income tax")."""
     mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
-    words = [t.lemma_.lower() for t in mods if not t.like_num] + [noun.lemma_.lower()]
+    units = _unit_words()
+    words = [t.lemma_.lower() for t in mods if not t.like_num and t.lemma_.lower() not in units]
+    words.append(noun.lemma_.lower())
     return " ".join(w for w in words if w.isalpha() or "-" in w)
 
 
@@ -60,6 +71,8 @@ def _anchor_noun(root: Token, whole: Span) -> Token | None:
         noun = root  # "a 3.5km route" parsed with the unit as head
     if noun is None:
         noun = _object_of(root)
+    if noun is not None and noun.lemma_.lower() in _unit_words() and not whole.start <= noun.i < whole.end:
+        whole = noun.doc[min(whole.start, noun.i) : max(whole.end, noun.i + 1)]  # "a 400-pound gorilla"
     if noun is not None and whole.start <= noun.i < whole.end:  # the unit itself
         unit = noun
         noun = unit.head if unit.dep_ in _ATTACHED and unit.head.pos_ in ("NOUN", "PROPN") else None

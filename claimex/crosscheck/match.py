@@ -1,9 +1,13 @@
 """Which mentions in different articles of a story state the same fact, and whether they agree (pure).
 
-Mentions are blocked by story and dimension, scored on what they measure (thing, event, entity, the
-words around the number) and on their values, and linked above a threshold. A link's verdict comes from
-the intervals the wording allows: `consistent` when they overlap, `updated` when a later report of the
-story moves the figure, `conflict` when two reports of one day cannot both be right.
+Mentions are blocked by story and dimension and every pair from two articles is scored on what the two
+numbers measure (thing, event, entity, the words around them) and on how specific and how rare their
+shared value is in the story. Pairs are then grouped into facts across all the story's articles
+(average linkage: a mention joins a fact when it agrees with the fact's mentions on average, so two
+reports that each match a third support each other), and every pair of mentions of one fact in two
+articles is linked. Two figures that cannot both be right are linked only when they measure the same
+thing in the same words; the verdict comes from the intervals the wording allows: `consistent` when they
+overlap, `updated` when a later report raises a running count (a toll), `conflict` otherwise.
 """
 
 from __future__ import annotations
@@ -67,44 +71,118 @@ class _Prepared:
     dim: Dimension
     low: float
     high: float
-    words: frozenset[str]
+    thing: frozenset[str]  # words of the measured thing and the counted noun
     sentence_words: frozenset[str]
+    window: frozenset[str]  # the words just before and after the number
+    about: str  # the entity, lower-cased, without article and possessive
+    vague: bool
+    small: bool  # a plain count up to a dozen: "two" is everywhere
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 @functools.cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(str(w) for w in lexicon.load("crosscheck")["stopwords"])
+def _data() -> dict[str, frozenset[str]]:
+    data = lexicon.load("crosscheck")
+    return {
+        name: frozenset(str(w) for w in data.get(name, ()))
+        for name in ("stopwords", "counted_units", "vague_words", "running_counts")
+    }
 
 
 def _sentence_words(sentence: str) -> frozenset[str]:
-    stop = _stopwords()
+    stop = _data()["stopwords"]
     return frozenset(w.rstrip("s") for w in _WORD.findall(sentence.lower()) if w not in stop)
+
+
+WINDOW = 4
+
+
+def _window(s: Sighting) -> frozenset[str]:
+    """Content words within WINDOW words either side of the number's first place in its sentence."""
+    at = s.sentence.find(s.text)
+    if at < 0:
+        return frozenset()
+    stop = _data()["stopwords"]
+    before = [w for w in _WORD.findall(s.sentence[:at].lower()) if w not in stop][-WINDOW:]
+    after = [w for w in _WORD.findall(s.sentence[at + len(s.text) :].lower()) if w not in stop][:WINDOW]
+    return frozenset(w.rstrip("s") for w in (*before, *after))
 
 
 OPEN_SPAN = 1.5  # "more than 60" is read as 60 to 90 when matching, "up to 100" as 50 to 100
 VAGUE_SPAN = (2.0, 10.0)  # "hundreds" is 200 to 1,000, "dozens" 24 to 120
+SMALL_COUNT = 12
 
 
-def _span(s: Sighting) -> tuple[float, float]:
+def _is_vague(s: Sighting) -> bool:
+    """A vague plural ("dozens", "a handful"): by its kind, or, for a reader that does not say, its words."""
+    if s.kind == "vague":
+        return True
+    words = _WORD.findall(s.text.lower())
+    return not any(ch.isdigit() for ch in s.text) and bool(words) and words[-1] in _data()["vague_words"]
+
+
+def _span(s: Sighting, vague: bool = False) -> tuple[float, float]:
     """The values a mention can stand for when matched: its interval, an open end closed at a plausible
     distance (an open interval would match every larger figure in the story)."""
-    if s.kind == "vague":
+    if vague:
         return s.value * VAGUE_SPAN[0], s.value * VAGUE_SPAN[1]
     low = s.low if s.low is not None else s.value / OPEN_SPAN
     high = s.high if s.high is not None else (s.value_high or s.value) * OPEN_SPAN
     return low, high
 
 
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _is_label(s: Sighting) -> bool:
+    """A bare numeral right after a capitalised word names something ("Falcon 9", "Chang'e 4", "Game 7",
+    "Guccifer 2.0", "Hide Caption 22 of 30") rather than counting it."""
+    if s.unit is not None or not _BARE.fullmatch(s.text):
+        return False
+    for found in re.finditer(re.escape(s.text), s.sentence):
+        before = s.sentence[: found.start()].split()
+        if len(before) < 2 or before[-1].endswith(("’s", "'s")):
+            continue  # a sentence's first word is capitalised anyway; "Heavy's 27 engines" counts
+        if before[-1][:1].isupper() and (before[-1][-1].isalpha() or before[-1][-1] in "’'"):
+            return True
+    return False
+
+
+def _dimension(s: Sighting) -> Dimension | None:
+    """The claim's dimension; a plain number whose counted noun is a unit ("a 400-pound gorilla") takes
+    the unit's."""
+    if s.unit is None and s.per is None and s.counted in _data()["counted_units"]:
+        return dimension(s.counted, None)
+    return dimension(s.unit, s.per, s.kind)
+
+
+def _entity(about: str) -> str:
+    about = about.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    return about.removeprefix("the ").strip()
+
+
 def _prepare(s: Sighting) -> _Prepared | None:
-    dim = dimension(s.unit, s.per, s.kind)
-    if dim is None or s.kind in BORDERLINE_KINDS:
+    dim = _dimension(s)
+    if dim is None or s.kind in BORDERLINE_KINDS or _is_label(s):
         return None
-    low, high = _span(s)
+    vague = _is_vague(s)
+    low, high = _span(s, vague)
+    units = _data()["counted_units"]
+    thing = frozenset(w for w in (*s.measure.split(), *s.counted.split()) if w not in units)
+    small = dim.name == "count" and abs(s.value) <= SMALL_COUNT and not vague
     return _Prepared(
-        s, dim, low * dim.factor, high * dim.factor, frozenset(s.measure.split()), _sentence_words(s.sentence)
+        s,
+        dim,
+        low * dim.factor,
+        high * dim.factor,
+        thing,
+        _sentence_words(s.sentence),
+        _window(s),
+        _entity(s.about),
+        vague,
+        small,
     )
 
 
@@ -142,6 +220,18 @@ def _significant_digits(value: float) -> int:
     return len(digits.split("e")[0])
 
 
+def _same_entity(a: str, b: str) -> bool:
+    """ "Falcon Heavy" is "the Falcon Heavy"; "Clintons" is "the Clintons'"; "Pelosi" is "Nancy Pelosi"."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[-1].rstrip("s") == b.split()[-1].rstrip("s")
+
+
+def _other_period(a: str | None, b: str | None) -> bool:
+    """Two stated periods that are not one within the other ("2014" and "2007/2014" are two periods)."""
+    return bool(a and b and not (a.startswith(b) or b.startswith(a)))
+
+
 def features(
     a: _Prepared,
     b: _Prepared,
@@ -155,109 +245,265 @@ def features(
     overlap = _overlaps(a, b)
     centre_a, centre_b = a.s.value * a.dim.factor, b.s.value * b.dim.factor
     biggest = max(abs(centre_a), abs(centre_b)) or 1.0
-    words = len(a.words & b.words) / len(a.words | b.words) if a.words | b.words else 0.0
+    thing = len(a.thing & b.thing) / len(a.thing | b.thing) if a.thing | b.thing else 0.0
     return {
         "value": 1.0 if overlap else 0.0,
         "near": 1.0 if abs(centre_a - centre_b) / biggest <= 0.5 else 0.0,
-        "measure": words,
+        "equal": 1.0 if abs(centre_a - centre_b) / biggest <= 0.001 else 0.0,
+        "measure": thing,
         "predicate": 1.0 if a.s.predicate and a.s.predicate == b.s.predicate else 0.0,
-        "about": 1.0 if a.s.about and a.s.about == b.s.about else 0.0,
+        "about": 1.0 if _same_entity(a.about, b.about) else 0.0,
+        "other_thing": 1.0 if a.thing and b.thing and not a.thing & b.thing else 0.0,
+        "other_about": 1.0 if a.about and b.about and not _same_entity(a.about, b.about) else 0.0,
+        "other_period": 1.0 if _other_period(a.s.period, b.s.period) else 0.0,
         "context": _cosine(va, vb),
         "sentence": _weighted_jaccard(a.sentence_words, b.sentence_words, idf),
+        "window": _weighted_jaccard(a.window, b.window, idf),
         "speaker": 1.0 if a.s.speaker and a.s.speaker == b.s.speaker else 0.0,
-        "unique": 1.0 if overlap and twins == (1, 1) else 0.0,
-        "small": 1.0 if a.dim.name == "count" and abs(a.s.value) <= 12 else 0.0,
+        "repeated": 1.0 if overlap and max(twins) <= 3 else 0.0,
+        "small": 1.0 if a.small or b.small else 0.0,
+        "vague": 1.0 if a.vague or b.vague else 0.0,
         "specific": 1.0 if min(_significant_digits(a.s.value), _significant_digits(b.s.value)) >= 2 else 0.0,
     }
 
 
-def candidate_pairs(sightings: Iterable[Sighting]) -> list[tuple[_Prepared, _Prepared, dict[str, float]]]:
-    """Every pair from different articles of one story and one dimension, with its features."""
+def _blocks(
+    sightings: Iterable[Sighting],
+) -> tuple[dict[tuple[str, str], list[_Prepared]], dict[str, dict[str, float]]]:
     blocks: dict[tuple[str, str], list[_Prepared]] = defaultdict(list)
     by_story: dict[str, list[_Prepared]] = defaultdict(list)
+    seen: set[str] = set()
     for s in sightings:
+        if s.id in seen:
+            continue
+        seen.add(s.id)
         p = _prepare(s)
         if p is not None:
             blocks[(s.story, p.dim.name)].append(p)
             by_story[s.story].append(p)
-    idfs = {story: _idf(items) for story, items in by_story.items()}
+    for items in blocks.values():
+        items.sort(key=lambda p: p.s.id)  # the input's order never changes the outcome
+    return blocks, {story: _idf(items) for story, items in by_story.items()}
+
+
+def _block_pairs(
+    items: list[_Prepared], idf: dict[str, float]
+) -> list[tuple[_Prepared, _Prepared, dict[str, float]]]:
+    vectors = [_vector(p, idf) for p in items]
+    by_article: dict[str, list[_Prepared]] = defaultdict(list)
+    for p in items:
+        by_article[p.s.article].append(p)
     out = []
-    for (story, _), items in blocks.items():
-        vectors = [_vector(p, idfs[story]) for p in items]
-        by_article: dict[str, list[_Prepared]] = defaultdict(list)
-        for p in items:
-            by_article[p.s.article].append(p)
-        for i, a in enumerate(items):
-            for j in range(i + 1, len(items)):
-                b = items[j]
-                if a.s.article == b.s.article:
-                    continue
-                twins = (
-                    sum(_overlaps(x, b) for x in by_article[a.s.article]),
-                    sum(_overlaps(a, y) for y in by_article[b.s.article]),
-                )
-                out.append((a, b, features(a, b, vectors[i], vectors[j], twins, idfs[story])))
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.s.article == b.s.article:
+                continue
+            twins = (
+                sum(_overlaps(x, b) for x in by_article[a.s.article]),
+                sum(_overlaps(a, y) for y in by_article[b.s.article]),
+            )
+            out.append((a, b, features(a, b, vectors[i], vectors[j], twins, idf)))
     return out
 
 
-# Weights of the evidence for two agreeing figures being one fact (a logistic model; see the README's
-# "How a cross-check is made" for how they were chosen).
+def candidate_pairs(sightings: Iterable[Sighting]) -> list[tuple[_Prepared, _Prepared, dict[str, float]]]:
+    """Every pair from different articles of one story and one dimension, with its features."""
+    blocks, idfs = _blocks(sightings)
+    return [pair for (story, _), items in blocks.items() for pair in _block_pairs(items, idfs[story])]
+
+
+# Weights of the evidence for two agreeing figures being one fact: a logistic regression over the candidate
+# pairs of the 17 dev stories (../shared/crosscheck/keys), weights rounded to quarters; THRESHOLD chosen
+# on the same stories (link precision 0.89, recall 0.67 on cached extraction).
 WEIGHTS = {
-    "sentence": 3.7,
-    "context": 3.2,
-    "measure": 0.6,
-    "predicate": 1.25,
-    "speaker": 1.4,
-    "unique": 1.1,
-    "small": -0.8,
-    "specific": 1.25,
+    "equal": 2.0,
+    "sentence": 2.25,
+    "context": 1.75,
+    "window": 2.0,
+    "measure": 0.5,
+    "other_thing": -0.75,
+    "other_period": -0.5,
+    "predicate": 1.5,
+    "about": 0.5,
+    "speaker": 0.75,
+    "repeated": 0.5,
+    "small": -2.25,
+    "vague": -0.5,
+    "specific": 0.5,
 }
-SMALL_CONTEXT = 2.3  # a small count needs its words to agree: "two" is everywhere
-BIAS = -2.1
-THRESHOLD = 0.5
+SMALL_WORDS = 3.0  # a small count needs its words to agree: "two" is everywhere
+BIAS = -1.75
+THRESHOLD = 0.5  # a fact's mentions agree on average at least this much
+CONFLICT_THRESHOLD = 0.2  # a figure against a fact two articles agree on: the mean `identity` with it
+PAIR_CONFLICT = 0.9  # without a fact two articles agree on, the words must all but match
+CONFLICT_SPREAD = 0.25  # a contradiction is a near miss: farther apart, two figures are two facts
+
+
+def _logit(f: dict[str, float]) -> float:
+    return (
+        BIAS
+        + sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
+        + SMALL_WORDS * f["small"] * (f["context"] + f["sentence"])
+    )
 
 
 def score(f: dict[str, float]) -> float:
-    """How likely two mentions state one fact, 0 to 1. Agreeing figures are scored on the words around
-    them; figures that cannot both be right score only when they measure the same named thing by the
-    same event in closely matching words (a conflict must be sure of its fact)."""
-    if f["value"]:
-        z = (
-            BIAS
-            + sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
-            + SMALL_CONTEXT * f["small"] * f["context"]
-        )
-        return 1 / (1 + math.exp(-z))
-    same_thing = f["measure"] >= 0.5 and (f["predicate"] or f["context"] >= 0.4)
-    return 0.5 * (f["sentence"] + f["context"]) if f["near"] and same_thing else 0.0
+    """How likely two mentions with agreeing figures state one fact, 0 to 1; figures that cannot both be
+    right score 0 here (see `identity`)."""
+    return 1 / (1 + math.exp(-_logit(f))) if f["value"] else 0.0
+
+
+def identity(f: dict[str, float]) -> float:
+    """How sure it is that two figures that disagree measure one thing: as sure as for agreeing figures,
+    on the words alone (no value evidence), and only when the figures are near each other."""
+    if f["value"] or not f["near"] or f["vague"]:
+        return 0.0
+    words = {**f, "repeated": 0.0, "specific": 0.0}
+    return 1 / (1 + math.exp(-_logit(words)))
+
+
+def _facts(items: list[_Prepared], pairs: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Average-linkage groups of mentions (indexes into `items`), as each mention's group number: two
+    groups merge while the mean score over their pairs (a pair never scored counts 0) is at least
+    `threshold`."""
+    group = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    while True:
+        sums: dict[tuple[int, int], float] = defaultdict(float)
+        for (i, j), sc in pairs.items():
+            gi, gj = group[i], group[j]
+            if gi != gj:
+                sums[(min(gi, gj), max(gi, gj))] += sc
+        best, best_key = threshold, None
+        for (gi, gj), total in sorted(sums.items()):
+            mean = total / (len(members[gi]) * len(members[gj]))
+            if mean > best or (mean == best and best_key is None):
+                best, best_key = mean, (gi, gj)
+        if best_key is None:
+            return group
+        gi, gj = best_key
+        for x in members.pop(gj):
+            group[x] = gi
+            members[gi].append(x)
+
+
+def _running(p: _Prepared) -> bool:
+    words = {p.s.predicate, *p.thing, *p.s.context[:3]}
+    return bool(words & _data()["running_counts"])
 
 
 def _verdict(a: _Prepared, b: _Prepared) -> str:
+    """`consistent` when the wording allows a common value; `updated` when the later of two dated reports
+    raises a running count (a toll that rises); `conflict` otherwise."""
     if _overlaps(a, b):
         return "consistent"
-    dates = sorted(d for d in (a.s.published, b.s.published) if d)
-    return "updated" if len(dates) == 2 and dates[0] != dates[1] else "conflict"
+    if a.s.published and b.s.published and a.s.published != b.s.published:
+        early, late = (a, b) if a.s.published < b.s.published else (b, a)
+        if late.s.value * late.dim.factor > early.s.value * early.dim.factor and (_running(a) or _running(b)):
+            return "updated"
+    return "conflict"
+
+
+def _difference(a: _Prepared, b: _Prepared) -> float:
+    """The relative difference of two mentions' figures (0: the same figure, 1: one of them is 0)."""
+    centre_a, centre_b = a.s.value * a.dim.factor, b.s.value * b.dim.factor
+    return abs(centre_a - centre_b) / (max(abs(centre_a), abs(centre_b)) or 1.0)
+
+
+_NOT_AGREEMENT = frozenset({"small", "vague", "repeated"})
+
+
+def _make_link(a: _Prepared, b: _Prepared, sc: float, f: dict[str, float]) -> Link:
+    if b.s.id < a.s.id:
+        a, b = b, a
+    diff = _difference(a, b)
+    agreed = tuple(
+        k for k, v in f.items() if v >= 0.5 and k not in _NOT_AGREEMENT and not k.startswith("other_")
+    )
+    return Link(a.s.id, b.s.id, round(sc, 3), _verdict(a, b), agreed, round(diff, 4))
+
+
+def _conflicts(
+    items: list[_Prepared],
+    fact: list[int],
+    scored: dict[tuple[int, int], tuple[float, _Prepared, _Prepared, dict[str, float]]],
+    threshold: float,
+) -> list[tuple[int, int, dict[str, float]]]:
+    """Mentions that contradict a fact two articles agree on: (the mention, the fact's mention it is set
+    against in each other article, their features). The mention measures the fact's thing (a shared word
+    of the measured noun), in a period that is not another one, near the fact's figure but outside what
+    any of its wordings allows, not stated beside the fact's own figure, and the words around the figures
+    agree on average at least `threshold`. Without such a fact (two reports alone), two figures conflict
+    only when their words all but match (PAIR_CONFLICT) and neither sentence states the other figure."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(fact):
+        members[g].append(i)
+    out: list[tuple[int, int, dict[str, float]]] = []  # (mention, the fact's mention, their features)
+    for group in members.values():
+        if len({items[x].s.article for x in group}) < 2:
+            continue  # a fact no two articles agree on is not a standard to contradict
+        things: frozenset[str] = frozenset().union(*(items[x].thing for x in group))
+        stated = {  # sentences that state the fact's figure: a second figure there is another fact
+            (z.s.article, z.s.sentence) for z in items if any(_overlaps(items[x], z) for x in group)
+        }
+        for y, p in enumerate(items):
+            if fact[y] == fact[group[0]] or p.vague or not p.thing & things:
+                continue
+            if (p.s.article, p.s.sentence) in stated or any(_overlaps(items[x], p) for x in group):
+                continue
+            pairs = [
+                (x, scored[(min(x, y), max(x, y))][3]) for x in group if items[x].s.article != p.s.article
+            ]
+            if not pairs or any(
+                _difference(items[x], p) > CONFLICT_SPREAD or f["other_period"] for x, f in pairs
+            ):
+                continue
+            if all(f["other_about"] for _, f in pairs):
+                continue  # said of another entity ("the Soviet N1 rocket had 30 engines")
+            if sum(identity(f) for _, f in pairs) / len(pairs) < threshold:
+                continue
+            best: dict[str, tuple[float, int, dict[str, float]]] = {}
+            for x, f in pairs:
+                article = items[x].s.article
+                if article not in best or identity(f) > best[article][0]:
+                    best[article] = (identity(f), x, f)
+            out.extend((y, x, f) for _, x, f in best.values())
+    for (i, j), (_, a, b, f) in scored.items():  # two reports alone, in the same words
+        if identity(f) < PAIR_CONFLICT or f["other_period"]:  # identity asks for figures near each other
+            continue
+        beside = [
+            z
+            for z in items
+            if (z.s.article, z.s.sentence) in {(a.s.article, a.s.sentence), (b.s.article, b.s.sentence)}
+        ]
+        if not any(_overlaps(z, a) and z is not a or _overlaps(z, b) and z is not b for z in beside):
+            out.append((j, i, f))
+    unique = {frozenset(t[:2]): t for t in out}
+    return sorted(unique.values(), key=lambda t: (t[0], t[1]))
 
 
 def link(
     sightings: Iterable[Sighting],
     scorer: Callable[[dict[str, float]], float] = score,
     threshold: float = THRESHOLD,
+    conflict_threshold: float = CONFLICT_THRESHOLD,
 ) -> list[Link]:
-    """Links between mentions of one fact: for each pair of articles, the best-scoring pairs one to one."""
-    scored = [(scorer(f), a, b, f) for a, b, f in candidate_pairs(sightings)]
-    scored.sort(key=lambda x: -x[0])
-    used: set[tuple[str, str]] = set()
-    links = []
-    for sc, a, b, f in scored:
-        if sc < threshold:
-            break
-        if (a.s.id, b.s.article) in used or (b.s.id, a.s.article) in used:
-            continue
-        used.add((a.s.id, b.s.article))
-        used.add((b.s.id, a.s.article))
-        centre_a, centre_b = a.s.value * a.dim.factor, b.s.value * b.dim.factor
-        diff = abs(centre_a - centre_b) / (max(abs(centre_a), abs(centre_b)) or 1.0)
-        agreed = tuple(k for k, v in f.items() if v >= 0.5 and k not in ("small",))
-        links.append(Link(a.s.id, b.s.id, round(sc, 3), _verdict(a, b), agreed, round(diff, 4)))
+    """Links between mentions of one fact: the story's mentions grouped into facts (`_facts`), every pair
+    of a fact's mentions from two articles whose figures agree; and pairs whose figures cannot both be
+    right but whose words say they measure one thing."""
+    blocks, idfs = _blocks(sightings)
+    links: list[Link] = []
+    for (story, _), items in sorted(blocks.items()):
+        index = {p.s.id: i for i, p in enumerate(items)}
+        scored: dict[tuple[int, int], tuple[float, _Prepared, _Prepared, dict[str, float]]] = {}
+        for a, b, f in _block_pairs(items, idfs[story]):
+            i, j = sorted((index[a.s.id], index[b.s.id]))
+            scored[(i, j)] = (scorer(f), a, b, f)
+        fact = _facts(items, {k: v[0] for k, v in scored.items() if v[0] > 0}, threshold)
+        for (i, j), (sc, a, b, f) in sorted(scored.items()):
+            if a.s.article != b.s.article and fact[i] == fact[j] and f["value"]:
+                links.append(_make_link(a, b, sc, f))
+        for y, x, f in _conflicts(items, fact, scored, conflict_threshold):
+            links.append(_make_link(items[x], items[y], identity(f), f))
     return links
