@@ -32,7 +32,7 @@ def main() -> None:
         print(f"ingest of {NEWS}: {time.perf_counter() - started:.0f} s")
 
     from claimex.crosscheck import refresh
-    from claimex.ledger import open_ledger
+    from claimex.ledger.store import open_ledger
 
     db = open_ledger(ledger)
     db.execute("delete from derived_state")

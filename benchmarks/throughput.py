@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimex import ledger, pipeline, read
+from claimex import pipeline, read
 from claimex.extract import extract_pages
+from claimex.ledger import store as ledger
 from claimex.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -116,7 +116,7 @@ def ingest(
     A problem with a named file stops before anything is written. In a folder or a JSONL file, an unreadable
     file or line is reported and skipped, the rest is ingested, and the command exits 1.
     """
-    from claimex import ledger
+    from claimex.ledger import store as ledger
     from claimex.render import claims_table, ingest_summary, progress
 
     inputs = reader(published, max_size, suffixes)
@@ -167,7 +167,7 @@ def ingest(
 @click.option("--into", "db_path", default=DEFAULT_DB, show_default=True, help="The ledger to merge into.")
 def merge(shards: tuple[str, ...], db_path: str) -> None:
     """Merge shard ledgers (SHARDS, e.g. one per worker) into one; articles already there are skipped."""
-    from claimex import ledger
+    from claimex.ledger import store as ledger
     from claimex.render import ingest_summary
 
     db = ledger.open_ledger(db_path)

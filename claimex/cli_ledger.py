@@ -10,8 +10,8 @@ from typing import Any
 import click
 from rich.console import Console
 
-from claimex import queries
 from claimex.cli_options import check_date, db_option, format_option, model_option, since_option
+from claimex.ledger import queries
 
 # The table a person reads: the claim as written, its figure, who said it, the words around it, where, when.
 TABLE_COLUMNS = ["claim", "figure", "said_by", "snippet", "outlet", "published", "period"]
@@ -34,7 +34,7 @@ PAIR_COLUMNS = [
 
 
 def _open(db_path: str) -> Any:
-    from claimex.ledger import open_ledger
+    from claimex.ledger.store import open_ledger
 
     return open_ledger(db_path, create=False)
 

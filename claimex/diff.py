@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimex.ledger.schema import claim_id
 from claimex.records import Claim
-from claimex.schema import claim_id
 
 SIMILAR_SENTENCE = 0.5  # word overlap (Jaccard) above which two sentences tell the same thing
 _WORD = re.compile(r"[a-z]+")

@@ -1,6 +1,6 @@
 """How a figure reads: a value with its unit ("£2.4m", "4.75%", "4.7m") and the words around it.
 
-The `claim_mentions` view computes the same `figure` in SQL (claimex/data/views.sql); a test holds the two
+The `claim_mentions` view computes the same `figure` in SQL (claimex/ledger/views.sql); a test holds the two
 equal over a real ledger, so the CLI and Datasette show a figure alike.
 """
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimex import ledger, pipeline
+from claimex import pipeline
 from claimex.extract import extract_pages
+from claimex.ledger import store as ledger
 from claimex.records import Extraction, Page
 
 CHUNK = 16  # pages sent to a worker at once: enough for nlp.pipe batching, small enough to keep order cheap

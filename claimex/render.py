@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimex.figures import claim_text, figure, snippet
-from claimex.ledger import IngestCounts
+from claimex.ledger.store import IngestCounts
 from claimex.records import Extraction
 
 # Column widths relative to each other: the words around a number get the most room.

@@ -22,7 +22,7 @@ def check(db_path: str | Path, host: str, allow_public: bool = False) -> Path:
     path = Path(db_path)
     if not path.is_file():
         raise LedgerError(f"{db_path}: no ledger here yet; run `claimex ingest FILE --db {db_path}` first")
-    from claimex.ledger import open_ledger
+    from claimex.ledger.store import open_ledger
 
     open_ledger(path, create=False).close()  # refuses what is not a ledger; upgrades an old one
     return path

@@ -12,8 +12,8 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from claimex.cli import cli
-from claimex.ledger import open_ledger
-from claimex.schema import KNOWN_MIGRATIONS, migrations
+from claimex.ledger.schema import KNOWN_MIGRATIONS, migrations
+from claimex.ledger.store import open_ledger
 from tests.conftest import ingest_seed
 
 pytestmark = pytest.mark.model

@@ -76,7 +76,7 @@ def test_merged_shards_equal_one_ledger(tmp_path: Path, seed_text: str) -> None:
 
 def test_dask_bag_recipe(tmp_path: Path, seed_text: str) -> None:
     dask_bag = pytest.importorskip("dask.bag")
-    from claimex.ledger import merge, open_ledger
+    from claimex.ledger.store import merge, open_ledger
     from claimex.parallel import ingest_shard
 
     records = _articles(seed_text)

@@ -15,7 +15,8 @@ import sqlite_utils
 from claimex.crosscheck import match
 from claimex.crosscheck.entities import Entity, alias_map, canonical_entities
 from claimex.crosscheck.stories import Story, StoryArticle, group_stories
-from claimex.schema import digest
+from claimex.ledger.schema import digest
+from claimex.ledger.store import write_transaction
 
 DERIVED = ("links", "story_articles", "stories", "entity_aliases", "entities")
 _LATEST = (
@@ -166,8 +167,6 @@ def derive(rows: LedgerRows) -> Derived:
 
 def write(db: sqlite_utils.Database, derived: Derived, state: str) -> None:
     """Replace the derived tables, in one transaction."""
-    from claimex.ledger import write_transaction  # ledger imports this module's callers, not the reverse
-
     with write_transaction(db):
         for table in DERIVED:
             db.execute(f"delete from {table}")

@@ -278,8 +278,8 @@ KNOWN_MIGRATIONS = tuple(
 
 
 def view_sql() -> dict[str, str]:
-    """The views, by name, from claimex/data/views.sql (statements separated by a line `-- view: NAME`)."""
-    text = (resources.files("claimex") / "data" / "views.sql").read_text(encoding="utf-8")
+    """The views, by name, from claimex/ledger/views.sql (statements separated by a line `-- view: NAME`)."""
+    text = (resources.files("claimex.ledger") / "views.sql").read_text(encoding="utf-8")
     views: dict[str, str] = {}
     for chunk in re.split(r"^-- view: ", text, flags=re.MULTILINE)[1:]:
         name, _, body = chunk.partition("\n")

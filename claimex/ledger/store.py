@@ -16,9 +16,7 @@ import sqlite_utils
 
 from claimex import __version__
 from claimex.errors import LedgerError
-from claimex.normalise.intervals import interval
-from claimex.records import Article, Extraction, Page
-from claimex.schema import (
+from claimex.ledger.schema import (
     EXTRACTOR_VERSION,
     KNOWN_MIGRATIONS,
     article_key,
@@ -28,6 +26,8 @@ from claimex.schema import (
     migrations,
     stale_views,
 )
+from claimex.normalise.intervals import interval
+from claimex.records import Article, Extraction, Page
 
 TABLES = ("ingest_runs", "articles", "article_versions", "claims", "mentions", "quotes", "speakers")
 
