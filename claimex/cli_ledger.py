@@ -64,6 +64,11 @@ def emit(rows: list[dict[str, Any]], fmt: str, title: str, columns: list[str]) -
 @click.option("--article", help="Article key or headline contains this text.")
 @since_option
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option(
+    "--borderline",
+    is_flag=True,
+    help="Also list ages, ordinals, time spans and scores in the table (JSON, JSON lines, CSV hold them).",
+)
 @format_option
 def claims(
     db_path: str,
@@ -72,11 +77,19 @@ def claims(
     article: str | None,
     since: str | None,
     limit: int | None,
+    borderline: bool,
     fmt: str,
 ) -> None:
-    """List claims in the ledger, filtered: the claim, its figure, who said it and the words around it."""
+    """List claims in the ledger, filtered: the claim, its figure, who said it and the words around it.
+
+    \b
+    Examples:
+      claimex claims --speaker Trump          # every name of Donald Trump, shown under one
+      claimex claims --unit usd --since 2019-01-01 --format json
+    """
     columns = [*queries.READ_COLUMNS, *(c for c in queries.BROWSE_COLUMNS if c not in queries.READ_COLUMNS)]
-    rows = queries.claims(_open(db_path), speaker, unit, article, since, limit, columns)
+    shown = borderline or fmt != "table"
+    rows = queries.claims(_open(db_path), speaker, unit, article, since, limit, columns, shown)
     emit(rows, fmt, "Claims", TABLE_COLUMNS)
 
 

@@ -133,3 +133,36 @@ def test_check_lists_only_conflicts_without_all_and_exit_code_reports_them(tmp_p
     db = _ingest(tmp_path, rows)
     result = CliRunner().invoke(cli, ["check", "--format", "json", "--db", str(db), "--exit-code"])
     assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_claims_by_speaker_gather_every_name_of_one_person(tmp_path: Path) -> None:
+    rows = [
+        {
+            "text": "Trump's wall\n\nDonald Trump said the wall would be paid for by Mexico. Trump has "
+            "insisted that as president he would have the leverage to compel Mexico to pay for the wall, "
+            "which he estimates would cost about $8 billion.",
+            "url": "a/wall",
+            "published": "2016-02-25",
+        },
+        {
+            "text": "The wall\n\nPresident Trump said 700,000 people would keep their protections.",
+            "url": "b/wall",
+            "published": "2019-01-20",
+        },
+    ]
+    db = _ingest(tmp_path, rows)
+    result = CliRunner().invoke(cli, ["claims", "--speaker", "Trump", "--format", "json", "--db", str(db)])
+    found = json.loads(result.stdout)
+    assert {r["claim"] for r in found} == {"about $8 billion", "700,000"}
+    assert {r["said_by"] for r in found} == {"Donald Trump"}
+
+
+def test_borderline_kinds_are_in_the_json_but_not_the_claims_table(tmp_path: Path) -> None:
+    text = "The driver was arrested two days ago.\n\nSeven people died in the crash."
+    db = _ingest(tmp_path, [{"text": text, "url": "x"}])
+    json_rows = json.loads(CliRunner().invoke(cli, ["claims", "--format", "json", "--db", str(db)]).stdout)
+    assert {r["kind"] for r in json_rows} == {"time_span", "count"}
+    table = CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["claims", "--db", str(db)]).stdout
+    assert "Seven" in table and "two days" not in table
+    everything = CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["claims", "--borderline", "--db", str(db)])
+    assert "two days" in everything.stdout

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 from claimex import lexicon
 from claimex.crosscheck.dimensions import Dimension, dimension
-
-BORDERLINE_KINDS = frozenset({"age", "ordinal", "time_span", "score"})
+from claimex.normalise.quantity import BORDERLINE
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ def _entity(about: str) -> str:
 
 def _prepare(s: Sighting) -> _Prepared | None:
     dim = _dimension(s)
-    if dim is None or s.kind in BORDERLINE_KINDS or _is_label(s):
+    if dim is None or s.kind in BORDERLINE or _is_label(s):
         return None
     vague = _is_vague(s)
     low, high = _span(s, vague)

@@ -11,6 +11,7 @@ from typing import Any
 import sqlite_utils
 
 from claimex.errors import ClaimexError
+from claimex.normalise.quantity import BORDERLINE
 
 Row = dict[str, Any]
 BROWSE_COLUMNS = (
@@ -26,7 +27,9 @@ BROWSE_COLUMNS = (
     "per",
     "qualifier",
     "period",
+    "kind",
     "metric",
+    "measure",
     "quote",
     "sentence",
     "mention_id",
@@ -55,13 +58,22 @@ def claims(
     since: str | None = None,
     limit: int | None = None,
     columns: Sequence[str] = BROWSE_COLUMNS,
+    borderline: bool = True,
 ) -> list[Row]:
-    """Mentions from `claim_mentions`, filtered: speaker or source contains, unit is (any case), article key
-    or headline contains, published on or after."""
+    """Mentions from `claim_mentions`, filtered: speaker or source contains (any of its canonical entity's
+    names), unit is (any case), article key or headline contains, published on or after; without
+    `borderline`, ages, ordinals, time spans and scores are left out."""
     where: list[str] = []
     params: list[Any] = []
+    if not borderline:
+        where.append(f"coalesce(kind, 'count') not in ({', '.join('?' * len(BORDERLINE))})")
+        params += sorted(BORDERLINE)
     if speaker:
-        where.append("(said_by like ? or speaker like ? or source like ?)")  # said_by: the canonical name
+        where.append(
+            "(said_by like ? or source like ? or speaker in "
+            "(select x.alias from entity_aliases x join entity_aliases y on y.entity_id = x.entity_id "
+            "where y.alias like ?))"
+        )  # "Trump" finds "President Trump" and "Donald Trump" alike, all shown under the canonical name
         params += [f"%{speaker}%"] * 3
     if unit:
         if unit.lower() in ("count", "none"):
