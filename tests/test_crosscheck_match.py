@@ -197,7 +197,41 @@ def test_names_are_not_counts(nlp: Language) -> None:
     assert not [x for x in link(found) if any(s.id in (x.a, x.b) and s.text == "9" for s in found)]
 
 
-GORILLA = [  # Harambe: Reuters and RT give 400 lb / 181 kg, CNN 450 lb
+@pytest.mark.model
+def test_ages_are_not_counts(nlp: Language) -> None:
+    """ "The driver, 42," and "anyone 19 or older" state ages, which are not numeric claims: never linked."""
+    found = sightings(
+        nlp,
+        [
+            (
+                "The driver, 42, has been released on police bail following his arrest on suspicion of "
+                "manslaughter.",
+                None,
+            ),
+            (
+                "The driver of a tram, 42 from Beckenham, was arrested on suspicion of manslaughter but has "
+                "been released on bail until May.",
+                None,
+            ),
+            (
+                "(Alabama law, both in 1979 and now, finds that someone who is 19 or older and has sexual "
+                "contact with someone between the ages of 12 and 16 is guilty of second-degree sex abuse.)",
+                None,
+            ),
+            (
+                "The Post noted that the legal age of consent in the state is 16, and sexual contact by "
+                "anyone 19 or older with anyone between 12 and 16 years old is considered second-degree "
+                "sexual abuse.",
+                None,
+            ),
+        ],
+    )
+    ages = {s.id for s in found if s.text in ("42", "19", "16", "12")}
+    assert ages, [s.text for s in found]
+    assert not [x for x in link(found) if x.a in ages or x.b in ages]
+
+
+GORILLA: list[Article] = [  # Harambe: Reuters and RT give 400 lb / 181 kg, CNN 450 lb
     (
         "The 181-kg gorilla picked the boy up, as the video showed, and dragged him for at least 10 minutes.",
         "2017-11-30",
@@ -228,7 +262,8 @@ def test_a_figure_that_contradicts_what_two_outlets_agree_on_is_a_conflict(nlp: 
     assert "consistent" not in against
 
 
-NICE = [  # the Nice truck attack: the toll two reports gave on the night, and a report of the next evening
+# the Nice truck attack: the toll two reports gave on the night, and a report of the next evening
+NICE: list[Article] = [
     ("The death toll grew through the night, with Hollande saying 77 people died.", "2016-07-14T21:32:16"),
     (
         '"This is still a very preliminary assessment," added Jean-Michel Priest, prosecutor of Nice, said '
