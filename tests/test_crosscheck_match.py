@@ -262,6 +262,32 @@ def test_a_figure_that_contradicts_what_two_outlets_agree_on_is_a_conflict(nlp: 
     assert "consistent" not in against
 
 
+# the Clintons' tax returns: one report rounds what it also gives to the dollar; another gives less
+CLINTONS: list[Article] = [
+    (
+        "Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal income "
+        "taxes from 2007 to 2014, according to tax returns released Friday. According to the returns, the "
+        "Clintons earned $140,937,785 over the eight year span, primarily from book sales and speaking fees.",
+        "2015-07-31",
+    ),
+    (
+        "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, showing that "
+        "she and former President Bill Clinton earned $139 million in adjusted gross income from 2007 to "
+        "2014.",
+        "2015-07-31",
+    ),
+]
+
+
+@pytest.mark.model
+def test_an_exact_figure_its_own_report_rounds_can_still_conflict(nlp: Language) -> None:
+    found = sightings(nlp, CLINTONS)
+    got = verdicts(link(found))
+    exact, other = mention(found, 0, "$140,937,785"), mention(found, 1, "$139 million")
+    assert got.get(frozenset((exact, other))) == "conflict"
+    assert got.get(frozenset((mention(found, 0, "roughly $141 million"), other))) == "consistent"
+
+
 # the Nice truck attack: the toll two reports gave on the night, and a report of the next evening
 NICE: list[Article] = [
     ("The death toll grew through the night, with Hollande saying 77 people died.", "2016-07-14T21:32:16"),

@@ -458,10 +458,12 @@ def _conflicts(
 ) -> list[tuple[int, int, dict[str, float]]]:
     """Mentions that contradict a fact two articles agree on: (the mention, the fact's mention it is set
     against in each other article, their features). The mention measures the fact's thing (a shared word
-    of the measured noun), in a period that is not another one, near the fact's figure but outside what
-    any of its wordings allows, not stated beside the fact's own figure, and the words around the figures
-    agree on average at least `threshold`. Without such a fact (two reports alone), two figures conflict
-    only when their words all but match (PAIR_CONFLICT) and neither sentence states the other figure."""
+    of the measured noun, or, when neither names one, the verb), in a period that is not another one, near
+    the fact's figure but outside what the other reports' wordings allow (its own report may round it:
+    "roughly $141 million" beside "$140,937,785"), not stated beside the fact's own figure, and the words
+    around the figures agree on average at least `threshold`. Without such a fact (two reports alone), two
+    figures conflict only when their words all but match (PAIR_CONFLICT) and neither sentence states the
+    other figure."""
     members: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(fact):
         members[g].append(i)
@@ -470,14 +472,20 @@ def _conflicts(
         if len({items[x].s.article for x in group}) < 2:
             continue  # a fact no two articles agree on is not a standard to contradict
         things: frozenset[str] = frozenset().union(*(items[x].thing for x in group))
-        stated = {  # sentences that state the fact's figure: a second figure there is another fact
+        predicates = {items[x].s.predicate for x in group}
+        stated = Counter(  # sentences that state the fact's figure: a second figure there is another fact
             (z.s.article, z.s.sentence) for z in items if any(_overlaps(items[x], z) for x in group)
-        }
+        )
         for y, p in enumerate(items):
-            if fact[y] == fact[group[0]] or p.vague or not p.thing & things:
+            if fact[y] == fact[group[0]] or p.vague:
                 continue
-            if (p.s.article, p.s.sentence) in stated or any(_overlaps(items[x], p) for x in group):
-                continue
+            unnamed = not p.thing and not things and p.s.predicate in predicates - {""}
+            if not p.thing & things and not unnamed:
+                continue  # another thing; with no thing named ("earned $139 million"), another verb
+            others = [x for x in group if items[x].s.article != p.s.article]
+            alongside = stated[(p.s.article, p.s.sentence)] - any(_overlaps(items[x], p) for x in group)
+            if alongside or any(_overlaps(items[x], p) for x in others):
+                continue  # the fact's figure beside it, or a figure another report allows
             pairs = [
                 (x, scored[(min(x, y), max(x, y))][3]) for x in group if items[x].s.article != p.s.article
             ]
