@@ -107,6 +107,22 @@ SAME_FACT: list[tuple[list[Article], str, str]] = [
         "six",
         "Six",
     ),
+    (  # the Clintons' returns: a figure to the dollar and the same figure rounded to millions
+        [
+            (
+                "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and "
+                "made $14,959,450 in charitable contributions during that time.",
+                "2015-07-31",
+            ),
+            (
+                "They also donated $15 million to charity, and paid an additional $13.6 million in state "
+                "taxes.",
+                "2015-07-31",
+            ),
+        ],
+        "$14,959,450",
+        "$15 million",
+    ),
     (  # Cubs: the 108-year drought
         [
             ("The Chicago Cubs have won the World Series - ending a 108-year drought.", "2016-11-03"),
