@@ -122,33 +122,55 @@ def _initials(tokens: tuple[str, ...]) -> str:
     return "".join(token[0] for token in tokens if token.lower() not in _CONNECTORS).upper()
 
 
-def _short_form_target(form: _Form, groups: dict[str, list[_Form]]) -> str | None:
+@dataclass
+class _Index:
+    """The multi-word names a single word may stand for, looked up by surname, initials and first word
+    (built once: scanning every name for every single word is quadratic in the ledger's names)."""
+
+    by_surname: dict[str, list[str]]
+    by_initials: dict[str, list[str]]
+    by_first: dict[str, list[str]]  # organisations by their first word
+    truncatable: list[str]  # organisations whose words after the first are generic ("Metropolitan Police")
+
+
+def _index(groups: dict[str, list[_Form]]) -> _Index:
+    org_words = _words("org_words")
+    index = _Index(defaultdict(list), defaultdict(list), defaultdict(list), [])
+    for key, members in groups.items():
+        head = members[0]
+        if len(head.tokens) < 2 or head.kind == "other":
+            continue
+        index.by_initials[_initials(head.tokens)].append(key)
+        if head.kind == "person":
+            index.by_surname[key.split()[-1]].append(key)
+        if head.kind == "org":
+            index.by_first[head.tokens[0].lower()].append(key)
+            if all(token.lower() in org_words for token in head.tokens[1:]):
+                index.truncatable.append(key)
+    return index
+
+
+def _short_form_target(form: _Form, groups: dict[str, list[_Form]], index: _Index) -> str | None:
     """The one multi-word name a single-word form stands for, or None when none or several fit."""
     word = form.tokens[0]
-    acronym = bool(_ACRONYM.match(word))
-    org_words = _words("org_words")
-    fits = set()
-    for key, members in groups.items():
-        tokens = members[0].tokens
-        if len(tokens) < 2 or members[0].kind == "other":
-            continue
-        if acronym and word.replace(".", "").upper() == _initials(tokens):
-            fits.add(key)
-        elif members[0].kind == "org" and len(word) >= 3 and not acronym:
-            # "Goldman" for "Goldman Sachs"; a truncation ("the Met") only before generic words.
-            first = tokens[0].lower()
-            rest_generic = all(token.lower() in org_words for token in tokens[1:])
-            if first == word.lower() or (rest_generic and first.startswith(word.lower())):
-                fits.add(key)
+    if _ACRONYM.match(word):
+        fits = set(index.by_initials.get(word.replace(".", "").upper(), ()))
+    elif len(word) >= 3:
+        # "Goldman" for "Goldman Sachs"; a truncation ("the Met") only before generic words.
+        low = word.lower()
+        fits = set(index.by_first.get(low, ()))
+        fits |= {key for key in index.truncatable if groups[key][0].tokens[0].lower().startswith(low)}
+    else:
+        fits = set()
     return fits.pop() if len(fits) == 1 else None
 
 
-def _surname_target(form: _Form, groups: dict[str, list[_Form]], counts: Counter[str]) -> str | None:
-    surname = form.key
+def _surname_target(
+    form: _Form, groups: dict[str, list[_Form]], counts: Counter[str], index: _Index
+) -> str | None:
     sightings = {
-        key: sum(counts[member.surface] for member in members)
-        for key, members in groups.items()
-        if len(members[0].tokens) >= 2 and members[0].kind == "person" and key.split()[-1] == surname
+        key: sum(counts[member.surface] for member in groups[key])
+        for key in index.by_surname.get(form.key, ())
     }
     if not sightings:
         return None
@@ -195,9 +217,10 @@ def canonical_entities(names: Iterable[tuple[str, str | None]]) -> list[Entity]:
             singles.append(form)
         else:
             groups[form.key].append(form)
+    index = _index(groups)
     for form in singles:
-        org = _short_form_target(form, groups) if form.kind != "person" else None
-        person = _surname_target(form, groups, counts) if form.kind != "org" else None
+        org = _short_form_target(form, groups, index) if form.kind != "person" else None
+        person = _surname_target(form, groups, counts, index) if form.kind != "org" else None
         target = person or org  # a full name's surname is stronger evidence than an organisation's first word
         if target is None and form.kind == _UNKNOWN:
             form = _Form(form.surface, form.tokens, "org" if _ACRONYM.match(form.surface) else "person")
