@@ -223,6 +223,8 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     token = _UNIT_TOKEN.match(window)
     if not token or not _looks_like_unit(token.group(2), bool(token.group(3)), not token.group(1)):
         return None
+    if token.group(2).isalpha() and window[token.end() : token.end() + 1].isalnum():
+        return None  # "40 A300s", "3 F1 teams": a letter glued to more digits names a model, not a unit
     cut = re.match(r"[^,;:()!?\n\"“”]*", window)  # a closing quotation mark is no inch sign
     parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
     if parsed is not None and _overreach(parsed[0]):  # "5.2 litre V10", "84 yard yard": the unit alone
