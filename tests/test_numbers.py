@@ -339,3 +339,20 @@ def test_reader_on_newsy_text(text: str) -> None:
     for q in read_quantities(text):
         assert text[q.num_start : q.num_end].strip()
         assert q.qualifier in ("exact", "approx", "lower_bound", "upper_bound")
+
+
+# A title-case headline capitalises every word: a number word with a unit after it is still a figure there,
+# a capitalised number word that names something is not.
+TITLE_CASE = [
+    (
+        "Clintons Report Earnings of $139 Million in Seven Years\n",
+        [("$139 Million", 139e6), ("Seven Years", 7)],
+    ),
+    ("Why Ten Downing Street Matters\n", []),
+    ("BBC One Drama Returns to Screens After Long Break\n", []),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected"), TITLE_CASE)
+def test_number_words_on_a_title_case_headline(headline: str, expected: list[tuple[str, float]]) -> None:
+    assert [(headline[q.start : q.end], q.value) for q in read_quantities(headline)] == expected

@@ -23,6 +23,10 @@ from claimex import lexicon
 from claimex.crosscheck.dimensions import Dimension, dimension
 from claimex.normalise.quantity import BORDERLINE
 
+# Borderline kinds still matched: a span of time used as a reference ("over the past eight years",
+# "moved here 10 years ago") is often the fact outlets share; the `time_span` feature weighs it.
+MATCHED_BORDERLINE = frozenset({"time_span"})
+
 
 @dataclass(frozen=True)
 class Sighting:
@@ -76,6 +80,7 @@ class _Prepared:
     about: str  # the entity, lower-cased, without article and possessive
     vague: bool
     small: bool  # a plain count up to a dozen: "two" is everywhere
+    head: str  # the measured thing's head noun ("engine" of "large stage engines"), or ""
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]+")
@@ -189,9 +194,18 @@ def _entity(about: str) -> str:
     return about.removeprefix("the ").strip()
 
 
+def _head(s: Sighting, units: frozenset[str]) -> str:
+    """The head noun of what is counted or measured: the counted noun when the reader named one, else the
+    measured thing's last word; units are not things."""
+    for words in (s.counted.split(), s.measure.split()):
+        if words and words[-1] not in units:
+            return words[-1].lower().rstrip("s")
+    return ""
+
+
 def _prepare(s: Sighting) -> _Prepared | None:
     dim = _dimension(s)
-    if dim is None or s.kind in BORDERLINE or _is_label(s) or _is_age(s):
+    if dim is None or s.kind in BORDERLINE - MATCHED_BORDERLINE or _is_label(s) or _is_age(s):
         return None
     vague = _is_vague(s)
     low, high = _span(s, vague)
@@ -209,6 +223,7 @@ def _prepare(s: Sighting) -> _Prepared | None:
         _entity(s.about),
         vague,
         small,
+        _head(s, units),
     )
 
 
@@ -295,6 +310,9 @@ def features(
     centre_a, centre_b = a.s.value * a.dim.factor, b.s.value * b.dim.factor
     biggest = max(abs(centre_a), abs(centre_b)) or 1.0
     thing = len(a.thing & b.thing) / len(a.thing | b.thing) if a.thing | b.thing else 0.0
+    small = 1.0 if a.small or b.small else 0.0
+    head = 1.0 if a.head and a.head == b.head else 0.0
+    context, sentence = _cosine(va, vb), _weighted_jaccard(a.sentence_words, b.sentence_words, idf)
     return {
         "value": 1.0 if overlap else 0.0,
         "near": 1.0 if abs(centre_a - centre_b) / biggest <= 0.5 else 0.0,
@@ -305,13 +323,16 @@ def features(
         "other_thing": 1.0 if a.thing and b.thing and not a.thing & b.thing else 0.0,
         "other_about": 1.0 if a.about and b.about and not _same_entity(a.about, b.about) else 0.0,
         "other_period": 1.0 if _other_period(a.s.period, b.s.period) else 0.0,
-        "context": _cosine(va, vb),
-        "sentence": _weighted_jaccard(a.sentence_words, b.sentence_words, idf),
+        "head": head,
+        "context": context,
+        "sentence": sentence,
         "window": _weighted_jaccard(a.window, b.window, idf),
         "speaker": 1.0 if a.s.speaker and a.s.speaker == b.s.speaker else 0.0,
         "repeated": 1.0 if overlap and max(twins) <= 3 else 0.0,
-        "small": 1.0 if a.small or b.small else 0.0,
+        "small": small,
+        "small_words": small * (context + sentence),  # a small count needs its words to agree
         "vague": 1.0 if a.vague or b.vague else 0.0,
+        "time_span": 1.0 if "time_span" in (a.s.kind, b.s.kind) else 0.0,
         "specific": 1.0 if min(_significant_digits(a.s.value), _significant_digits(b.s.value)) >= 2 else 0.0,
     }
 
@@ -363,8 +384,9 @@ def candidate_pairs(sightings: Iterable[Sighting]) -> list[tuple[_Prepared, _Pre
 
 
 # Weights of the evidence for two agreeing figures being one fact: a logistic regression (C = 1) over the
-# candidate pairs of the 17 dev stories (../shared/crosscheck/keys), weights rounded to quarters; THRESHOLD
-# chosen on the same stories (link precision 0.91, recall 0.71 on cached extraction).
+# candidate pairs of the 17 dev stories (../shared/crosscheck/keys), weights rounded to quarters
+# (`benchmarks/crosscheck_fit.py --fit` refits and prints them); `head` and `time_span`, added later, and
+# THRESHOLD chosen on the same stories (link precision 0.92, recall 0.73).
 WEIGHTS = {
     "equal": 2.0,
     "sentence": 2.25,
@@ -378,23 +400,21 @@ WEIGHTS = {
     "speaker": 0.75,
     "repeated": 0.5,
     "small": -2.5,
+    "small_words": 4.0,
+    "head": 0.5,
+    "time_span": -1.0,
     "vague": -0.25,
     "specific": 0.5,
 }
-SMALL_WORDS = 4.0  # a small count needs its words to agree: "two" is everywhere
 BIAS = -1.75
-THRESHOLD = 0.5  # a fact's mentions agree on average at least this much
+THRESHOLD = 0.525  # a fact's mentions agree on average at least this much
 CONFLICT_THRESHOLD = 0.2  # a figure against a fact two articles agree on: the mean `identity` with it
 PAIR_CONFLICT = 0.9  # without a fact two articles agree on, the words must all but match
 CONFLICT_SPREAD = 0.25  # a contradiction is a near miss: farther apart, two figures are two facts
 
 
 def _logit(f: dict[str, float]) -> float:
-    return (
-        BIAS
-        + sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
-        + SMALL_WORDS * f["small"] * (f["context"] + f["sentence"])
-    )
+    return BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
 
 
 def score(f: dict[str, float]) -> float:
@@ -460,7 +480,7 @@ def _difference(a: _Prepared, b: _Prepared) -> float:
     return abs(centre_a - centre_b) / (max(abs(centre_a), abs(centre_b)) or 1.0)
 
 
-_NOT_AGREEMENT = frozenset({"small", "vague", "repeated"})
+_NOT_AGREEMENT = frozenset({"small", "small_words", "vague", "repeated", "time_span"})
 
 
 def _make_link(a: _Prepared, b: _Prepared, sc: float, f: dict[str, float]) -> Link:

@@ -30,6 +30,7 @@ _AGE_DAYS = re.compile(
 _DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
@@ -222,6 +223,15 @@ class _Reader:
         """True when `pos` opens a sentence or line (nothing but punctuation and space before it)."""
         return bool(re.search(r"(?:^|[.!?:\n\"“”‘’]\s*)$", self._before(max(pos, 0), 4)))
 
+    def _title_case_line(self, pos: int) -> bool:
+        """True when `pos` is on a headline in title case ("Clintons Report Earnings of $139 Million in Seven
+        Years"), where a capitalised number word is no name."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        words = _TITLE_WORD.findall(self.text[line_start : line_end if line_end >= 0 else len(self.text)])
+        long = [w for w in words if len(w) > 3]
+        return len(long) >= 3 and all(w[0].isupper() for w in long)
+
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
         months = self.lex.never["months"]
         first = _DAY_RANGE_START.search(self.text, max(0, start - 4), start)
@@ -382,8 +392,11 @@ class _Reader:
                 continue  # "father-of-two"
             if len(words) == 1 and words[0] in _SCALE_WORDS:
                 continue  # a bare "million": "multi-million", "the million-seller"
-            if match.group()[0].isupper() and not self._sentence_start(start):
-                continue  # "BBC One", "Formula One": a capitalised number word inside a sentence is a name
+            # "BBC One", "Formula One": a capitalised number word inside a sentence is a name; on a title-case
+            # headline it is read when a unit follows ("in Seven Years", not "Ten Downing Street")
+            capitalised = match.group()[0].isupper() and not self._sentence_start(start)
+            if capitalised and not self._title_case_line(start):
+                continue
             value = parse_words(match.group())
             if value is None:
                 continue
@@ -392,6 +405,8 @@ class _Reader:
                 continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
             q = Quantity(start, end, start, end, _to_float(value))
             q = units.read_unit_after(self.text, q)
+            if capitalised and q.unit is None:
+                continue
             self._finish(q)
 
     def _hyphen_count(self, end: int) -> bool:
