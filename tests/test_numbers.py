@@ -356,3 +356,26 @@ TITLE_CASE = [
 @pytest.mark.parametrize(("headline", "expected"), TITLE_CASE)
 def test_number_words_on_a_title_case_headline(headline: str, expected: list[tuple[str, float]]) -> None:
     assert [(headline[q.start : q.end], q.value) for q in read_quantities(headline)] == expected
+
+
+# A half with a unit: the unit is read whichever side of "and a half" it stands (sentences from ../shared/news).
+HALVES = [
+    (
+        "The meeting lasted for almost an hour and a half, and it could've",
+        ("almost an hour and a half", 1.5, "hour"),
+    ),
+    ("Trump and Obama met for an hour-and-a-half meeting", ("an hour-and-a-half", 1.5, "hour")),
+    ("the players were delayed for around half an hour", ("around half an hour", 0.5, "hour")),
+    ("Lying down for three and a half months didn't really help", ("three and a half months", 3.5, "month")),
+    ("there are now two and a half million cars on the road", ("two and a half million", 2.5e6, None)),
+    (
+        "a song which currently takes one and a half minutes to download",
+        ("one and a half minutes", 1.5, "minute"),
+    ),
+    ("a deficit of close to half a trillion dollars", ("close to half a trillion dollars", 5e11, "USD")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HALVES)
+def test_a_half_joins_its_number_and_unit(sentence: str, expected: tuple[str, float, str | None]) -> None:
+    assert [(sentence[q.start : q.end], q.value, q.unit) for q in read_quantities(sentence)] == [expected]

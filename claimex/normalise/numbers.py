@@ -30,6 +30,10 @@ _AGE_DAYS = re.compile(
 _DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
+_ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf[\s-]+an?\b(?=[\s-]+[a-z])", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -386,7 +390,9 @@ class _Reader:
             words = match.group().lower().split()
             if words in (["a"], ["and"]) or not self._free(start, end):
                 continue
-            if match.group().lower() == "one" and not units.counts_follow(self.text, end):
+            if match.group().lower() == "one" and not (
+                units.counts_follow(self.text, end) or _AND_A_HALF.match(self.text, end)
+            ):
                 continue  # "one" is a count only before what it counts
             if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
                 continue  # "father-of-two"
@@ -403,11 +409,41 @@ class _Reader:
             hyphened = self.text[end : end + 1] == "-"
             if hyphened and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
                 continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
+            value, end = self._and_a_half(start, end, value)
             q = Quantity(start, end, start, end, _to_float(value))
             q = units.read_unit_after(self.text, q)
             if capitalised and q.unit is None:
                 continue
             self._finish(q)
+
+    def _and_a_half(self, start: int, end: int, value: Decimal) -> tuple[Decimal, int]:
+        """ "two and a half years", "two and a half million": the half (and a scale after it) joins the
+        number; "two hours and a half" keeps its unit first."""
+        half = _AND_A_HALF.match(self.text, end)
+        if not half or units.read_unit_after(self.text, Quantity(start, end, start, end, 1.0)).unit:
+            return value, end
+        value, end = value + Decimal("0.5"), half.end()
+        scale = _SCALE_AFTER.match(self.text, end)
+        if scale:
+            value *= Decimal(str(self.lex.numbers["scales"][scale.group(1).lower()]))
+            end = scale.end()
+        return value, end
+
+    def _scan_halves(self) -> None:
+        """ "an hour and a half" (1.5 hours), "half an hour" (0.5): a unit with a half, when the word is a
+        unit of time or measure ("half a million" is a scale, read with the fractions)."""
+        found = [(m.start(), m.end(), 1.5, True) for m in _ONE_UNIT_AND_A_HALF.finditer(self.text)]
+        found += [(m.start(), m.end(), 0.5, False) for m in _HALF_A.finditer(self.text)]
+        for start, end, value, half_after in found:
+            q = units.read_unit_after(self.text, Quantity(start, end, start, end, value))
+            if q.kind not in ("duration", "measure"):
+                continue
+            half = _AND_A_HALF.match(self.text, q.end)
+            if half_after and not half:
+                continue
+            q.end = half.end() if half_after and half else q.end
+            if self._free(start, q.end):
+                self._finish(q)
 
     def _hyphen_count(self, end: int) -> bool:
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
@@ -489,6 +525,7 @@ class _Reader:
         self._scan_odds()
         self._scan_numerals()
         self._scan_multipliers()
+        self._scan_halves()  # before fractions: "half an hour" is a duration, not a share
         self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
         self._scan_words()
         self._scan_vague()
