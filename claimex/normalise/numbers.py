@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import AGE_UNIT
 from claimex.normalise.quantity import Quantity as Quantity
 
 _TAIL = re.compile(r"[A-Za-z]+")
@@ -253,8 +254,8 @@ class _Reader:
                 continue
             q = self._read_after(start, end, value)
             if q is not None:
-                if q.kind == "count" and self._age_before(start):
-                    q.kind, q.unit = "age", "year"
+                if (q.kind == "count" or q.unit == "year") and self._age_before(start):
+                    q.kind, q.unit = "age", AGE_UNIT  # "aged 52", "under the age of 5 years"
                 self._finish(q)
 
     def _read_after(self, start: int, end: int, value: Decimal) -> Quantity | None:
@@ -305,7 +306,7 @@ class _Reader:
             return
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
-            q.kind, q.unit = "age", "year"  # "Mr Mubanga, 32, from Wembley"
+            q.kind, q.unit = "age", AGE_UNIT  # "Mr Mubanga, 32, from Wembley"
         days = _AGE_DAYS.match(self.text, q.end) if q.kind == "age" else None
         if days:
             q.end = days.end()

@@ -21,6 +21,7 @@ KINDS = (
     "score",
 )
 BORDERLINE = frozenset({"age", "ordinal", "time_span", "score"})
+AGE_UNIT = "year of age"  # an age's unit, as NewsQuant names it: "a 65-year-old", "aged 52"
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Quantity:
     qualifier: str = "exact"
     kind: str = "count"  # the reader's kind: one of KINDS, or "fraction" (a share, reported as a ratio)
     bare: bool = False  # a plain integer with no unit, scale or qualifier (a year, a page, ...)
+    counted: str | None = None  # the lemma of what is counted, once the parse is known ("officer")
 
 
 def claim_kind(q: Quantity) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimex.normalise import currency
 from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import AGE_UNIT
 
 if TYPE_CHECKING:
     from claimex.normalise.quantity import Quantity
@@ -109,7 +110,7 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         return q
     age = pats["age"].match(text, q.end)
     if age:
-        q.kind, q.unit, q.end = "age", "year", age.end()
+        q.kind, q.unit, q.end = "age", AGE_UNIT, age.end()
         return q
     time = pats["time"].match(text, q.end)
     if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
