@@ -77,7 +77,7 @@ class _ArticleExtractor:
 
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:
         for q in quantities:
-            q.counted = metric.counted(self.doc, q)
+            q.counted = q.counted or metric.counted(self.doc, q)
         quantities = fill_unsaid(self.doc.text, quantities)
         refs = find_time_refs(sentence.text, self.published)
         base = sentence.start_char

@@ -30,7 +30,10 @@ _AGE_DAYS = re.compile(
 )  # "aged 21 and 144 days": one age
 _DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
-_RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
+_RANGE_LINK = re.compile(r"\s?(?:-|–|—|−)\s?|\s+(?:to|and|or)\s+")
+# A suspended hyphen: "four-, five- and six-cylinder", "two- or three-bedroom"; group 1 is the next figure.
+_SUSPENDED_LINK = re.compile(r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?=\w)", re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(r"\w-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
@@ -322,6 +325,9 @@ class _Reader:
         if not link or (q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end])):
             return q
         joiner = link.group().strip()
+        spelled = not self.text[q.num_start : q.num_start + 1].isdigit()
+        if joiner == "or" and not spelled:
+            return q  # "about 8 or $9": two figures; "three or four years": one range
         if joiner == "and" and not self._before(q.start, 12).lower().rstrip().endswith("between"):
             return q
         word = self._word_before(q.start).lower()
@@ -334,6 +340,11 @@ class _Reader:
         if sym_currency and not nxt:
             nxt = self.lex.numeral.match(self.text, sym_end)
         high_value = parse_numeral(nxt.group()) if nxt else None
+        if nxt is None and spelled:  # "one to two years", "four thousand to five thousand people"
+            nxt = self.lex.word_number.match(self.text, link_end)
+            high_value = parse_words(nxt.group()) if nxt else None
+        elif joiner == "or":
+            return q
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
@@ -377,8 +388,15 @@ class _Reader:
             words = match.group().lower().split()
             if words in (["a"], ["and"]) or not self._free(start, end):
                 continue
-            if match.group().lower() == "one" and not units.counts_follow(self.text, end):
-                continue  # "one" is a count only before what it counts
+            suspended = self._suspended_noun(end)
+            chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
+            if (
+                match.group().lower() == "one"
+                and not units.counts_follow(self.text, end)
+                and not self._word_range_follows(end)
+                and not suspended
+            ):
+                continue  # "one" counts only before what it counts, or opening a range ("one to two years")
             if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
                 continue  # "father-of-two"
             if len(words) == 1 and words[0] in _SCALE_WORDS:
@@ -389,11 +407,48 @@ class _Reader:
             if value is None:
                 continue
             hyphened = self.text[end : end + 1] == "-"
-            if hyphened and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
+            if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
+                self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
+                continue
+            if (
+                hyphened
+                and not chained
+                and not units.hyphen_unit(self.text, end)
+                and not self._hyphen_count(end)
+            ):
                 continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
             q = Quantity(start, end, start, end, _to_float(value))
             q = units.read_unit_after(self.text, q)
+            if chained and hyphened and q.unit is None:
+                q.counted = self._suspended_noun(end, last=True)
             self._finish(q)
+
+    def _word_range_follows(self, end: int) -> bool:
+        """True when a range link and a spelled number follow: "one to two years", "one or two"."""
+        link = _RANGE_LINK.match(self.text, end)
+        return bool(
+            link
+            and link.group().strip() in ("to", "or")
+            and self.lex.word_number.match(self.text, link.end())
+        )
+
+    def _suspended_noun(self, end: int, last: bool = False) -> str | None:
+        """The noun a chain of suspended hyphens ends in ("four-, five- and six-cylinder" -> "cylinder"), read
+        from a figure ending at `end`; with `last`, from the chain's final figure ("six-cylinder")."""
+        pos = end
+        for _ in range(6):
+            if last or not _SUSPENDED_LINK.match(self.text, pos):
+                noun = re.match(r"-([a-z]+)\b", self.text[pos : pos + 30])
+                return noun.group(1) if noun and (last or pos != end) else None
+            nxt = _SUSPENDED_LINK.match(self.text, pos)
+            assert nxt is not None
+            figure = self.lex.word_number.match(self.text, nxt.end()) or self.lex.numeral.match(
+                self.text, nxt.end()
+            )
+            if figure is None:
+                return None
+            pos = figure.end()
+        return None
 
     def _hyphen_count(self, end: int) -> bool:
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
