@@ -47,6 +47,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "hyphen_names",
         "emergency_numbers",
         "emergency_words",
+        "count_before",
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("boundaries", "link_markers", "lines", "inline"),

@@ -253,6 +253,9 @@ NOT_CLAIMS = [
     ("The version 3.8.0 release", ["3.8", "8.0"]),
     ("He went to No 10 Downing Street", ["10"]),
     ("Covid-19 cases rose", ["19"]),
+    ("thousands of COVID -19 tests", ["19"]),
+    ("Greenwood scored twice as United confirmed their status", ["twice"]),
+    ("using the same one across multiple accounts", ["one"]),
 ]
 
 

@@ -48,6 +48,7 @@ _ODDS = re.compile(
 _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
+_ONE_OF = re.compile(r"\s+of\s+(?:the|those|these)\s", re.I)  # not "one of her lawyers"
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -187,7 +188,7 @@ class _Reader:
         if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
         after = text[end : end + 30]
-        if _CAMEL.search(word) and prev_char.isspace():
+        if _CAMEL.search(word) and re.search(r"\w\s$", self._before(start, 2)):
             return True  # "iPhone 11", "PlayStation 5": a number after a product name
         between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
         if between_capitals and not self._sentence_start(start - len(word) - 1):
@@ -303,7 +304,13 @@ class _Reader:
         if ranged is None:
             return
         q = ranged
-        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not self._bounded(q.start):
+        counted_before = ends_with_phrase(self._before(q.start), self.lex.never["count_before"])
+        if (
+            q.bare
+            and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
+            and not self._bounded(q.start)
+            and not counted_before
+        ):
             return  # a year ("in 2016", "the 2018 elections"); not "more than 1000 customers"
         if q.bare and self._model_number(q):
             return
@@ -393,6 +400,7 @@ class _Reader:
             if (
                 match.group().lower() == "one"
                 and not units.counts_follow(self.text, end)
+                and not _ONE_OF.match(self.text, end)
                 and not self._word_range_follows(end)
                 and not suspended
             ):
@@ -407,6 +415,9 @@ class _Reader:
             if value is None:
                 continue
             hyphened = self.text[end : end + 1] == "-"
+            if match.group().lower() == "one" and _ONE_OF.match(self.text, end):
+                self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
+                continue
             if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
                 self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
                 continue
@@ -465,6 +476,8 @@ class _Reader:
             before = self._before(start)
             if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
                 continue
+            if re.match(r"\s+as\s+[A-Z]", after):
+                continue  # "scored twice as United confirmed ...": a clause, not a comparison
             if word in nums["verb_only_multipliers"] and not ends_with_phrase(
                 before, nums["multiplier_triggers"]
             ):
