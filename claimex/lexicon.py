@@ -36,6 +36,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "extra_units",
         "function_words",
         "irregular_plurals",
+        "primes",
     ),
     "never": (
         "fixed_terms",

@@ -49,6 +49,13 @@ _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _ONE_OF = re.compile(r"\s+of\s+(?:the|those|these)\s", re.I)  # not "one of her lawyers"
+# A person's age said with "be": "He will be 35 by ...", "Maria, who was 10.", "when she turned 18,".
+_AGE_BE = re.compile(
+    r"\b(?:he|she|who|i)(?:’s|'s)?\s+(?:(?:was|is|were|are|am|be|been|turns?|turned)\s+|"
+    r"(?:will|would|had|has|have)\s+(?:be|been|turn)\s+)$",
+    re.IGNORECASE,
+)
+_AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -314,6 +321,8 @@ class _Reader:
             return  # a year ("in 2016", "the 2018 elections"); not "more than 1000 customers"
         if q.bare and self._model_number(q):
             return
+        if q.bare and _AGE_BE.search(self._before(q.start, 30)) and _AGE_BE_AFTER.match(self.text, q.end):
+            q.kind, q.unit = "age", AGE_UNIT  # "He will be 35 by the end of the year", "Maria who was 10."
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
             q.kind, q.unit = "age", AGE_UNIT  # "Mr Mubanga, 32, from Wembley"
