@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from claimex.components import metric
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, names_a_speaker
+from claimex.components.ellipsis import fill_unsaid
 from claimex.components.measure import measure
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
@@ -75,6 +76,9 @@ class _ArticleExtractor:
                 self.resolver.resolve(token)
 
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:
+        for q in quantities:
+            q.counted = q.counted or metric.counted(self.doc, q)
+        quantities = fill_unsaid(self.doc.text, quantities)
         refs = find_time_refs(sentence.text, self.published)
         base = sentence.start_char
         spans = [(q.start - base, q.end - base) for q in quantities]
@@ -91,7 +95,7 @@ class _ArticleExtractor:
                 who = attribute_claim(span.root, self.resolver) if span is not None else Attribution()
                 quoted = False
             start, end = self.art.textmap.span(q.start, q.end)
-            counted = metric.counted(self.doc, q)
+            counted = q.counted
             whole = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             measured = measure(span, whole) if span is not None and whole is not None else None
             claims.append(

@@ -36,6 +36,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "extra_units",
         "function_words",
         "irregular_plurals",
+        "primes",
     ),
     "never": (
         "fixed_terms",
@@ -47,6 +48,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "hyphen_names",
         "emergency_numbers",
         "emergency_words",
+        "count_before",
     ),
     "periods": ("relative", "months", "baseline_words", "previous_year"),
     "furniture": ("boundaries", "link_markers", "lines", "inline"),

@@ -25,7 +25,7 @@ class Claim:
     quote: bool = False
     sentence: str = ""
     metric: str | None = None  # what the number describes (counted noun, or the subject it is said of)
-    kind: str = "count"  # count, money, percent, ...; borderline: age, ordinal, time_span, score
+    kind: str = "count"  # count, money, percent, ...; borderline: age, ordinal, time_span, score, partitive
     measure: str | None = None  # the measured thing with its modifiers ("wall funding", "federal employee")
     predicate: str | None = None  # the event or state it measures ("injure", "request")
     about: str | None = None  # the named entity it is said of ("Pelosi", "Croydon")

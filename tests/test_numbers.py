@@ -253,6 +253,9 @@ NOT_CLAIMS = [
     ("The version 3.8.0 release", ["3.8", "8.0"]),
     ("He went to No 10 Downing Street", ["10"]),
     ("Covid-19 cases rose", ["19"]),
+    ("thousands of COVID -19 tests", ["19"]),
+    ("Greenwood scored twice as United confirmed their status", ["twice"]),
+    ("using the same one across multiple accounts", ["one"]),
 ]
 
 
@@ -358,7 +361,7 @@ def test_number_words_on_a_title_case_headline(headline: str, expected: list[tup
     assert [(headline[q.start : q.end], q.value) for q in read_quantities(headline)] == expected
 
 
-# A half with a unit: the unit is read whichever side of "and a half" it stands (sentences from ../shared/news).
+# A half with a unit, whichever side of "and a half" the unit stands (sentences from ../shared/news).
 HALVES = [
     (
         "The meeting lasted for almost an hour and a half, and it could've",

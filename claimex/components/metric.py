@@ -8,6 +8,7 @@ from claimex.normalise.numbers import Quantity
 
 _NO_COUNTED = ("money", "ratio", "duration", "measure")
 _SUBJECTS = ("nsubj", "nsubjpass")
+_TIME_DETERMINERS = frozenset({"last", "next", "this", "every", "each", "per"})
 _VAGUE_NOUNS = frozenset(
     {"number", "total", "figure", "amount", "level", "rate", "share", "proportion", "percentage"}
 )
@@ -23,18 +24,32 @@ def noun_phrase(noun: Token) -> str:
     return " ".join([*compounds, noun.lemma_.lower()])
 
 
+def _counts(token: Token) -> bool:
+    """A noun that can be counted: a common noun, or a plural proper noun ("millions of Americans")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS")
+
+
 def counted(doc: Doc, q: Quantity) -> str | None:
-    """The lemma of what a quantity counts ("1,400 officers" -> "officer"), or None."""
+    """The lemma of what a quantity counts ("1,400 officers" -> "officer"), or None. Before a singular head,
+    a figure above one counts the noun right after it ("a 12 page document" -> "page"); a time reference
+    between figure and noun ("2.1 last year") leaves nothing counted."""
     span = _span(doc, q)
     if q.kind in _NO_COUNTED or span is None:
         return None
     root = span.root
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
-        return noun_phrase(root.head)
+        head = root.head
+        between = doc[span.end : head.i] if head.i >= span.end else doc[0:0]
+        if any(t.lower_ in _TIME_DETERMINERS for t in between):
+            return None
+        first = doc[span.end] if span.end < head.i else None
+        if first is not None and first.dep_ == "compound" and head.tag_ == "NN" and q.value != 1:
+            return str(first.lemma_.lower())
+        return noun_phrase(head)
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc):
         nxt = next((c for c in nxt.children if c.dep_ == "pobj"), doc[span.end + 1])
-    if nxt is not None and nxt.pos_ == "NOUN":
+    if nxt is not None and _counts(nxt):
         return noun_phrase(nxt)
     return None
 

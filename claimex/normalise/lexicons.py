@@ -38,6 +38,11 @@ def starts_with_phrase(text: str, phrases: list[str]) -> str | None:
     return None
 
 
+def _spaced_hyphens(pattern: str) -> str:
+    """A hyphen in a fixed term may be spaced as typed: "COVID -19", "two - state"."""
+    return pattern.replace(r"\-", r"\s?-\s?")
+
+
 @dataclass(frozen=True)
 class Lexicons:
     """Everything the number reader needs, loaded and compiled once."""
@@ -76,7 +81,7 @@ def get() -> Lexicons:
             re.IGNORECASE,
         ),
         fixed_terms=re.compile(
-            rf"(?<!\w)(?:{alternation(lexicon.load('never')['fixed_terms'])})(?!\w)", re.I
+            rf"(?<!\w)(?:{_spaced_hyphens(alternation(lexicon.load('never')['fixed_terms']))})(?!\w)", re.I
         ),
         multiplier=re.compile(rf"\b(?:{alternation(list(numbers['multipliers']))})\b(?!-)", re.IGNORECASE),
         vague=re.compile(rf"\b(?:{alternation(list(numbers['vague_plurals']))})\b", re.IGNORECASE),

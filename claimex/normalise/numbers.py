@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import AGE_UNIT
 from claimex.normalise.quantity import Quantity as Quantity
 
 _TAIL = re.compile(r"[A-Za-z]+")
@@ -29,7 +30,10 @@ _AGE_DAYS = re.compile(
 )  # "aged 21 and 144 days": one age
 _DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
-_RANGE_LINK = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|and)\s+")
+_RANGE_LINK = re.compile(r"\s?(?:-|–|—|−)\s?|\s+(?:to|and|or)\s+")
+# A suspended hyphen: "four-, five- and six-cylinder", "two- or three-bedroom"; group 1 is the next figure.
+_SUSPENDED_LINK = re.compile(r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?=\w)", re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(r"\w-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?$", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
 _ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf[\s-]+an?\b(?=[\s-]+[a-z])", re.IGNORECASE)
@@ -49,6 +53,14 @@ _ODDS = re.compile(
 _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
 _AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
 _YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
+_ONE_OF = re.compile(r"\s+of\s+(?:the|those|these)\s", re.I)  # not "one of her lawyers"
+# A person's age said with "be": "He will be 35 by ...", "Maria, who was 10.", "when she turned 18,".
+_AGE_BE = re.compile(
+    r"\b(?:he|she|who|i)(?:’s|'s)?\s+(?:(?:was|is|were|are|am|be|been|turns?|turned)\s+|"
+    r"(?:will|would|had|has|have)\s+(?:be|been|turn)\s+)$",
+    re.IGNORECASE,
+)
+_AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -188,7 +200,7 @@ class _Reader:
         if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
         after = text[end : end + 30]
-        if _CAMEL.search(word) and prev_char.isspace():
+        if _CAMEL.search(word) and re.search(r"\w\s$", self._before(start, 2)):
             return True  # "iPhone 11", "PlayStation 5": a number after a product name
         between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
         if between_capitals and not self._sentence_start(start - len(word) - 1):
@@ -267,8 +279,8 @@ class _Reader:
                 continue
             q = self._read_after(start, end, value)
             if q is not None:
-                if q.kind == "count" and self._age_before(start):
-                    q.kind, q.unit = "age", "year"
+                if (q.kind == "count" or q.unit == "year") and self._age_before(start):
+                    q.kind, q.unit = "age", AGE_UNIT  # "aged 52", "under the age of 5 years"
                 self._finish(q)
 
     def _read_after(self, start: int, end: int, value: Decimal) -> Quantity | None:
@@ -313,13 +325,21 @@ class _Reader:
         if ranged is None:
             return
         q = ranged
-        if q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end]) and not self._bounded(q.start):
+        counted_before = ends_with_phrase(self._before(q.start), self.lex.never["count_before"])
+        if (
+            q.bare
+            and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
+            and not self._bounded(q.start)
+            and not counted_before
+        ):
             return  # a year ("in 2016", "the 2018 elections"); not "more than 1000 customers"
         if q.bare and self._model_number(q):
             return
+        if q.bare and _AGE_BE.search(self._before(q.start, 30)) and _AGE_BE_AFTER.match(self.text, q.end):
+            q.kind, q.unit = "age", AGE_UNIT  # "He will be 35 by the end of the year", "Maria who was 10."
         after_name = _NAME_COMMA.search(self._before(q.start, 30))
         if q.bare and after_name and _AGE_APPOSITION.match(self.text, q.end):
-            q.kind, q.unit = "age", "year"  # "Mr Mubanga, 32, from Wembley"
+            q.kind, q.unit = "age", AGE_UNIT  # "Mr Mubanga, 32, from Wembley"
         days = _AGE_DAYS.match(self.text, q.end) if q.kind == "age" else None
         if days:
             q.end = days.end()
@@ -335,6 +355,9 @@ class _Reader:
         if not link or (q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end])):
             return q
         joiner = link.group().strip()
+        spelled = not self.text[q.num_start : q.num_start + 1].isdigit()
+        if joiner == "or" and not spelled:
+            return q  # "about 8 or $9": two figures; "three or four years": one range
         if joiner == "and" and not self._before(q.start, 12).lower().rstrip().endswith("between"):
             return q
         word = self._word_before(q.start).lower()
@@ -347,6 +370,11 @@ class _Reader:
         if sym_currency and not nxt:
             nxt = self.lex.numeral.match(self.text, sym_end)
         high_value = parse_numeral(nxt.group()) if nxt else None
+        if nxt is None and spelled:  # "one to two years", "four thousand to five thousand people"
+            nxt = self.lex.word_number.match(self.text, link_end)
+            high_value = parse_words(nxt.group()) if nxt else None
+        elif joiner == "or":
+            return q
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
@@ -390,10 +418,17 @@ class _Reader:
             words = match.group().lower().split()
             if words in (["a"], ["and"]) or not self._free(start, end):
                 continue
-            if match.group().lower() == "one" and not (
-                units.counts_follow(self.text, end) or _AND_A_HALF.match(self.text, end)
+            suspended = self._suspended_noun(end)
+            chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
+            if (
+                match.group().lower() == "one"
+                and not units.counts_follow(self.text, end)
+                and not _AND_A_HALF.match(self.text, end)
+                and not _ONE_OF.match(self.text, end)
+                and not self._word_range_follows(end)
+                and not suspended
             ):
-                continue  # "one" is a count only before what it counts
+                continue  # "one" counts only before what it counts, or opening a range ("one to two years")
             if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
                 continue  # "father-of-two"
             if len(words) == 1 and words[0] in _SCALE_WORDS:
@@ -407,13 +442,26 @@ class _Reader:
             if value is None:
                 continue
             hyphened = self.text[end : end + 1] == "-"
-            if hyphened and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
+            if match.group().lower() == "one" and _ONE_OF.match(self.text, end):
+                self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
+                continue
+            if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
+                self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
+                continue
+            if (
+                hyphened
+                and not chained
+                and not units.hyphen_unit(self.text, end)
+                and not self._hyphen_count(end)
+            ):
                 continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
             value, end = self._and_a_half(start, end, value)
             q = Quantity(start, end, start, end, _to_float(value))
             q = units.read_unit_after(self.text, q)
             if capitalised and q.unit is None:
                 continue
+            if chained and hyphened and q.unit is None:
+                q.counted = self._suspended_noun(end, last=True)
             self._finish(q)
 
     def _and_a_half(self, start: int, end: int, value: Decimal) -> tuple[Decimal, int]:
@@ -445,6 +493,33 @@ class _Reader:
             if self._free(start, q.end):
                 self._finish(q)
 
+    def _word_range_follows(self, end: int) -> bool:
+        """True when a range link and a spelled number follow: "one to two years", "one or two"."""
+        link = _RANGE_LINK.match(self.text, end)
+        return bool(
+            link
+            and link.group().strip() in ("to", "or")
+            and self.lex.word_number.match(self.text, link.end())
+        )
+
+    def _suspended_noun(self, end: int, last: bool = False) -> str | None:
+        """The noun a chain of suspended hyphens ends in ("four-, five- and six-cylinder" -> "cylinder"), read
+        from a figure ending at `end`; with `last`, from the chain's final figure ("six-cylinder")."""
+        pos = end
+        for _ in range(6):
+            if last or not _SUSPENDED_LINK.match(self.text, pos):
+                noun = re.match(r"-([a-z]+)\b", self.text[pos : pos + 30])
+                return noun.group(1) if noun and (last or pos != end) else None
+            nxt = _SUSPENDED_LINK.match(self.text, pos)
+            assert nxt is not None
+            figure = self.lex.word_number.match(self.text, nxt.end()) or self.lex.numeral.match(
+                self.text, nxt.end()
+            )
+            if figure is None:
+                return None
+            pos = figure.end()
+        return None
+
     def _hyphen_count(self, end: int) -> bool:
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
         return word is not None and word.group(1).rstrip("s") in self.lex.numbers["hyphen_counts"]
@@ -460,6 +535,8 @@ class _Reader:
             before = self._before(start)
             if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
                 continue
+            if re.match(r"\s+as\s+[A-Z]", after):
+                continue  # "scored twice as United confirmed ...": a clause, not a comparison
             if word in nums["verb_only_multipliers"] and not ends_with_phrase(
                 before, nums["multiplier_triggers"]
             ):

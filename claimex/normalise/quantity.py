@@ -19,8 +19,11 @@ KINDS = (
     "ordinal",
     "time_span",
     "score",
+    "partitive",
 )
-BORDERLINE = frozenset({"age", "ordinal", "time_span", "score"})
+# "partitive": "one of the hottest luxury cars" (1, borderline like "one" in idioms)
+BORDERLINE = frozenset({"age", "ordinal", "time_span", "score", "partitive"})
+AGE_UNIT = "year of age"  # an age's unit, as NewsQuant names it: "a 65-year-old", "aged 52"
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Quantity:
     qualifier: str = "exact"
     kind: str = "count"  # the reader's kind: one of KINDS, or "fraction" (a share, reported as a ratio)
     bare: bool = False  # a plain integer with no unit, scale or qualifier (a year, a page, ...)
+    counted: str | None = None  # the lemma of what is counted, once the parse is known ("officer")
 
 
 def claim_kind(q: Quantity) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimex.normalise import currency
 from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.quantity import AGE_UNIT
 
 if TYPE_CHECKING:
     from claimex.normalise.quantity import Quantity
@@ -33,7 +34,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
         "rate": re.compile(
-            rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{alternation(u['per_words'])})\s+({alternation(list(u['per_units']))})\b"
+            rf"(?:\s+(?!of\b)[\w’'-]+){{0,3}}?\s+(?:{alternation(u['per_words'])})\s+({alternation(list(u['per_units']))})\b"
             r"(?!\s+(?:ago|earlier|later|before|after))",
             re.IGNORECASE,
         ),
@@ -109,7 +110,7 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         return q
     age = pats["age"].match(text, q.end)
     if age:
-        q.kind, q.unit, q.end = "age", "year", age.end()
+        q.kind, q.unit, q.end = "age", AGE_UNIT, age.end()
         return q
     time = pats["time"].match(text, q.end)
     if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
@@ -125,6 +126,10 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         and starts_with_phrase(text[times.end() : times.end() + 20], lex.numbers["ratio_followers"])
     ):
         q.unit, q.kind, q.end = "ratio", "ratio", times.end()
+        return q
+    prime = prime_at(text, q.end) if q.kind == "count" else None
+    if prime:
+        q.unit, q.kind, q.end = prime, "measure", q.end + 1
         return q
     reading = measure_at(text, q.end, _number_text(q.value))
     if reading and q.kind == "count":
@@ -214,18 +219,73 @@ def _overreach(name: str) -> bool:
     return "to the" in name or len(set(words)) < len(words)
 
 
+@functools.cache
+def _phrase_units() -> re.Pattern[str]:
+    """Extra units written with a hyphen or a space ("pound-feet", "lb-ft"), which quantulum3 reads in
+    halves; group names index the units in the order of units.yaml."""
+    names = list(get().units["extra_units"].items())
+    parts = []
+    for i, (_, props) in enumerate(names):
+        phrases = [p for p in (*props["surfaces"], *props["symbols"]) if re.search(r"[\s-]", p)]
+        if phrases:
+            parts.append(rf"(?P<u{i}>{alternation(phrases)})")
+    return re.compile(rf"[ \u00a0]?(?:{'|'.join(parts)})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _phrase_unit(window: str) -> UnitReading | None:
+    match = _phrase_units().match(window)
+    if match is None or match.lastgroup is None:
+        return None
+    name = list(get().units["extra_units"])[int(match.lastgroup[1:])]
+    return UnitReading(name, match.end())
+
+
+def prime_at(text: str, end: int) -> str | None:
+    """The unit of a prime right after a number ("25.5″" inch, "30′" foot); an ASCII quote counts only when
+    no quotation it could close is open before it in the line."""
+    mark = text[end : end + 1]
+    unit = get().units["primes"].get(mark) if mark else None
+    if unit is None or text[end + 1 : end + 2].isalnum():
+        return None
+    if mark in "'\"":
+        line = text[max(0, text.rfind("\n", 0, end) + 1) : end]
+        if line.count(mark) % 2 or re.search(r"\w$", text[max(0, end - 8) : end].rstrip("0123456789.,")):
+            return None
+    return str(unit)
+
+
+def _modifier(window: str, token: re.Match[str]) -> bool:
+    """True for a unit word used as a modifier before a plural noun: "36 league games"."""
+    word = token.group(2)
+    after = re.match(r" ([a-z]+s)\b", window[token.end() :])
+    return bool(
+        word.islower() and len(word) > 2 and after and after.group(1) not in get().units["function_words"]
+    )
+
+
 def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read
-    by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml)."""
+    by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml). A unit
+    phrase from units.yaml ("pound-feet") wins over quantulum3's reading of its first word."""
     lex = get().units
     raw = text[end : end + 32]
     window = _DEG.sub("°", raw)
+    phrase = _phrase_unit(window)
+    if phrase is not None:
+        return phrase
     token = _UNIT_TOKEN.match(window)
     if not token or not _looks_like_unit(token.group(2), bool(token.group(3)), not token.group(1)):
         return None
     if token.group(2).isalpha() and window[token.end() : token.end() + 1].isalnum():
         return None  # "40 A300s", "3 F1 teams": a letter glued to more digits names a model, not a unit
     cut = re.match(r"[^,;:()!?\n\"“”]*", window)  # a closing quotation mark is no inch sign
+    if cut is not None:  # the unit ends before the next figure: "1.3 A/cm2 to 0.03 A/cm2"
+        nxt = re.search(r"\s[-−]?\.?\d", cut.group())
+        if nxt:
+            head = cut.group()[: nxt.start()].split(" ")
+            while len(head) > 2 and head[-1].lower() in lex["not_units"]:
+                head.pop()  # "100 metres in 10 seconds": not "metres in"
+            cut = re.match(r"[^,;:()!?\n\"“”]*", " ".join(head))
     parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
     if parsed is not None and _overreach(parsed[0]):  # "5.2 litre V10", "84 yard yard": the unit alone
         parsed = _parse(number + token.group())
