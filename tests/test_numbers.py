@@ -352,6 +352,10 @@ TITLE_CASE = [
         [("$139 Million", 139e6), ("Seven Years", 7)],
     ),
     ("Why Ten Downing Street Matters\n", []),
+    (
+        "Cubs Win After Rain Delay of Half an Hour with Seven Minutes Lost\n",
+        [("Half an Hour", 0.5), ("Seven Minutes", 7)],
+    ),
     ("BBC One Drama Returns to Screens After Long Break\n", []),
 ]
 
@@ -376,6 +380,9 @@ HALVES = [
         ("one and a half minutes", 1.5, "minute"),
     ),
     ("a deficit of close to half a trillion dollars", ("close to half a trillion dollars", 5e11, "USD")),
+    ("The launch was delayed by two hours and a half", ("two hours and a half", 2.5, "hour")),
+    ("a million and a half people", ("a million and a half", 1.5e6, None)),
+    ("He bought a dozen and a half eggs", ("a dozen and a half", 18, None)),
 ]
 
 

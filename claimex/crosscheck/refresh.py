@@ -157,12 +157,18 @@ def derive(rows: LedgerRows) -> Derived:
             for v in versions.values()
         ]
     )
-    story_of = {article: story.id for story in stories for article in story.articles}
     entities = canonical_entities(rows.names)
+    found = sightings(rows, stories, entities)
+    story_of_mention = {s.id: s.story for s in found}
+    return Derived(stories, entities, match.link(found), story_of_mention)
+
+
+def sightings(rows: LedgerRows, stories: list[Story], entities: list[Entity]) -> list[match.Sighting]:
+    """The mentions as the matcher sees them: with their story, and canonical names for who said them and
+    what they are about."""
+    story_of = {article: story.id for story in stories for article in story.articles}
     aliases = alias_map(entities)
-    sightings = [_sighting(m, versions[m["version_id"]], story_of, aliases) for m in rows.mentions]
-    story_of_mention = {s.id: s.story for s in sightings}
-    return Derived(stories, entities, match.link(sightings), story_of_mention)
+    return [_sighting(m, rows.versions[m["version_id"]], story_of, aliases) for m in rows.mentions]
 
 
 def write(db: sqlite_utils.Database, derived: Derived, state: str) -> None:

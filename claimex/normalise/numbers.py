@@ -38,6 +38,10 @@ _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
 _ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf[\s-]+an?\b(?=[\s-]+[a-z])", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# Longer words a title-case headline may leave in lower case ("Profits Grew Seven Percent with Sales Up").
+_TITLE_LOWER = frozenset(
+    {"with", "from", "into", "onto", "over", "than", "that", "upon", "about", "after", "amid"}
+)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -245,7 +249,7 @@ class _Reader:
         line_start = self.text.rfind("\n", 0, pos) + 1
         line_end = self.text.find("\n", pos)
         words = _TITLE_WORD.findall(self.text[line_start : line_end if line_end >= 0 else len(self.text)])
-        long = [w for w in words if len(w) > 3]
+        long = [w for w in words if len(w) > 3 and w not in _TITLE_LOWER]
         return len(long) >= 3 and all(w[0].isupper() for w in long)
 
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
@@ -320,7 +324,10 @@ class _Reader:
         return q
 
     def _finish(self, q: Quantity) -> None:
-        """Ranges, qualifier, rate and exclusions, then record the quantity."""
+        """A half after a unit, ranges, qualifier, rate and exclusions, then record the quantity."""
+        half = _AND_A_HALF.match(self.text, q.end) if q.kind in ("duration", "measure") else None
+        if half and self._free(q.end, half.end()):  # "two hours and a half", "an hour and a half"
+            q.value, q.end = q.value + 0.5, half.end()
         ranged = self._range(q)
         if ranged is None:
             return
@@ -465,32 +472,35 @@ class _Reader:
             self._finish(q)
 
     def _and_a_half(self, start: int, end: int, value: Decimal) -> tuple[Decimal, int]:
-        """ "two and a half years", "two and a half million": the half (and a scale after it) joins the
-        number; "two hours and a half" keeps its unit first."""
+        """ "two and a half years", "a dozen and a half", "a million and a half": the half is half of the
+        last word's step (one, a dozen, a million), and a scale after it multiplies the whole ("two and a
+        half million"); "two hours and a half" keeps its unit first (`_finish`)."""
         half = _AND_A_HALF.match(self.text, end)
         if not half or units.read_unit_after(self.text, Quantity(start, end, start, end, 1.0)).unit:
             return value, end
-        value, end = value + Decimal("0.5"), half.end()
+        last = re.split(r"[\s-]+", self.text[start:end].lower())[-1]
+        step = Decimal(str(self.lex.numbers["words"][last])) if last in _SCALE_WORDS else Decimal(1)
+        value, end = value + step / 2, half.end()
         scale = _SCALE_AFTER.match(self.text, end)
-        if scale:
+        if scale and step == 1:
             value *= Decimal(str(self.lex.numbers["scales"][scale.group(1).lower()]))
             end = scale.end()
         return value, end
 
     def _scan_halves(self) -> None:
-        """ "an hour and a half" (1.5 hours), "half an hour" (0.5): a unit with a half, when the word is a
-        unit of time or measure ("half a million" is a scale, read with the fractions)."""
-        found = [(m.start(), m.end(), 1.5, True) for m in _ONE_UNIT_AND_A_HALF.finditer(self.text)]
-        found += [(m.start(), m.end(), 0.5, False) for m in _HALF_A.finditer(self.text)]
-        for start, end, value, half_after in found:
-            q = units.read_unit_after(self.text, Quantity(start, end, start, end, value))
-            if q.kind not in ("duration", "measure"):
-                continue
-            half = _AND_A_HALF.match(self.text, q.end)
-            if half_after and not half:
-                continue
-            q.end = half.end() if half_after and half else q.end
-            if self._free(start, q.end):
+        """ "an hour and a half" (read as an hour, the half joins in `_finish`), "half an hour" (0.5): a unit
+        of time or measure with a half ("half a million" is a scale, read with the fractions)."""
+        for match in _ONE_UNIT_AND_A_HALF.finditer(self.text):
+            q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 1.0))
+            if (
+                q.kind in ("duration", "measure")
+                and _AND_A_HALF.match(self.text, q.end)
+                and self._free(*match.span())
+            ):
+                self._finish(q)
+        for match in _HALF_A.finditer(self.text):
+            q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 0.5))
+            if q.kind in ("duration", "measure") and self._free(q.start, q.end):
                 self._finish(q)
 
     def _word_range_follows(self, end: int) -> bool:
