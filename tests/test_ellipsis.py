@@ -44,3 +44,12 @@ def test_bare_figure_takes_its_partner_unit(
     found = [q for q in filled if sentence[q.num_start : q.num_end] == figure]
     assert len(found) == 1
     assert (found[0].value, found[0].unit or found[0].counted) == (pytest.approx(value), unit)
+
+
+def test_a_figure_joined_by_or_takes_an_age() -> None:
+    sentence = (
+        "The RAD found that the number of youngsters taking their ballet exams drops by almost 70% "
+        "after the age of 10 or 11."
+    )
+    filled = fill_unsaid(sentence, read_quantities(sentence))
+    assert [(sentence[q.num_start : q.num_end], q.kind) for q in filled][-1] == ("11", "age")

@@ -459,7 +459,9 @@ class _Reader:
         for _ in range(6):
             if last or not _SUSPENDED_LINK.match(self.text, pos):
                 noun = re.match(r"-([a-z]+)\b", self.text[pos : pos + 30])
-                return noun.group(1) if noun and (last or pos != end) else None
+                if noun is None or units.hyphen_unit(self.text, pos):
+                    return None  # "six- to eight-year-olds": ages, read as such
+                return noun.group(1) if last or pos != end else None
             nxt = _SUSPENDED_LINK.match(self.text, pos)
             assert nxt is not None
             figure = self.lex.word_number.match(self.text, nxt.end()) or self.lex.numeral.match(

@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?!\s+(?:ago|earlier|later|before|after))",
             re.IGNORECASE,
         ),
-        "age": re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE),
+        "age": re.compile(r"[\s-]years?[\s-]olds?\b", re.IGNORECASE),
         "per_noun": re.compile(
             r"\s+(?:(per)|an?)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before|after))", re.I
         ),
