@@ -56,6 +56,7 @@ _AGE_BE = re.compile(
     re.IGNORECASE,
 )
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
+_NAMED_AFTER = re.compile(r" [A-Z][a-z]+\b(?!s\b)")  # "11 Pro": the word a named number carries
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -113,6 +114,7 @@ class _Reader:
         ]
         self.taken: list[tuple[int, int]] = []
         self.out: list[Quantity] = []
+        self.names: set[str] = set()  # a number with the capitalised word after it, seen inside a name
 
     # --- helpers -----------------------------------------------------------------
     def _free(self, start: int, end: int) -> bool:
@@ -195,10 +197,15 @@ class _Reader:
         if word[:1].isupper() and low in never["name_prefixes"] and not article:
             return True
         after = text[end : end + 30]
+        named = _NAMED_AFTER.match(after)
+        if named and (token + named.group()) in self.names:
+            return True  # "iPhone 11 Pro and 11 Pro Max": the name again, without its first word
         if _CAMEL.search(word) and re.search(r"\w\s$", self._before(start, 2)):
+            self.names.update({token + named.group()} if named else ())
             return True  # "iPhone 11", "PlayStation 5": a number after a product name
         between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
         if between_capitals and not self._sentence_start(start - len(word) - 1):
+            self.names.update({token + named.group()} if named else ())
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
         if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
             return True
