@@ -294,7 +294,7 @@ class _Reader:
         spaced = _SCALE_SPACED.match(text, end)
         if tail:  # letters glued to the number: "4.7m", "583p", "3.5km", "1990s", "14th"
             word = tail.group()
-            reading = units.glued_tail(word, text[tail.end() : tail.end() + 12], currency)
+            reading = units.glued_tail(word, text[tail.end() : tail.end() + 40], currency)
             if reading is None:
                 return None
             scale, unit, kind, factor, length = reading

@@ -55,19 +55,26 @@ def currency_before(text: str, start: int) -> tuple[str | None, int]:
     return currency.before(text, start)
 
 
+_METRE_CHAIN = re.compile(r"(?:\s*(?:and|or|,|/|-)\s*[\d,]+m\b)+")  # "800m and 1500m champion"
+
+
 def glued_tail(
     word: str, following: str, currency: str | None
 ) -> tuple[float, str | None, str, float, int] | None:
     """Read letters glued to a numeral: (scale, unit, kind, factor, length), or None for "14th", "1990s".
-    A scale letter wins over a unit ("4.7m" is 4,700,000) unless the words after make it metres."""
+    A scale letter wins over a unit ("4.7m" is 4,700,000) unless the words after make it metres, also past
+    a chain of distances ("the 800m and 1500m champion")."""
     lex = get()
+    chain = _METRE_CHAIN.match(following)
+    after_chain = following[chain.end() :] if chain else following
+    following = following[:12]
     low = word.lower()
     scales = lex.numbers["scales"]
     if not currency and re.match(r"[²³23](?![\d.,]\d)", following):  # "32m2": square metres, not 32 million
         squared = measure_at(word + following, 0, "1")
         if squared:
             return 1.0, squared.unit, "measure", 1.0, squared.length
-    if low == "m" and not currency and starts_with_phrase(following, lex.never["metre_context"]):
+    if low == "m" and not currency and starts_with_phrase(after_chain, lex.never["metre_context"]):
         return 1.0, "metre", "measure", 1.0, len(word)
     if low in scales and (low != "b" or currency):
         return float(scales[low]), None, "count", 1.0, len(word)
