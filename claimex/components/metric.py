@@ -46,7 +46,7 @@ def _counts_before(first: Token, head: Token) -> bool:
 
 @functools.cache
 def _irregular_plurals() -> frozenset[str]:
-    return frozenset(get().units["irregular_plurals"])
+    return frozenset(get().units.irregular_plurals)
 
 
 def counted(doc: Doc, q: Quantity) -> str | None:

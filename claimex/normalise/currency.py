@@ -37,7 +37,7 @@ def tables() -> Currencies:
 
     lex = get().currencies
     symbols: dict[str, str] = {}
-    for symbol, code in lex["symbols"].items():
+    for symbol, code in lex.symbols.items():
         _add(symbols, symbol, code)
     english = Locale("en")
     for code, symbol in english.currency_symbols.items():
@@ -51,7 +51,7 @@ def tables() -> Currencies:
             symbol = locale.currency_symbols.get(code, code)
             if symbol != code and len(symbol.rstrip(".")) > 1:
                 _add(symbols, symbol, code)
-    words = {str(k): str(v) for k, v in lex["words"].items()}
+    words = {str(k): str(v) for k, v in lex.words.items()}
     for code, name in english.currencies.items():
         low = name.lower()
         if " " in low and "(" not in low:
@@ -87,7 +87,7 @@ def before(text: str, start: int) -> tuple[str | None, int]:
 
 def _transliterated(text: str, start: int) -> tuple[str | None, int]:
     """ "PS2.7m", "Y=100 million": a symbol as ASCII transliteration writes it ("£" -> "PS")."""
-    for ascii_form, symbol in get().currencies["transliterations"].items():
+    for ascii_form, symbol in get().currencies.transliterations.items():
         begin = start - len(ascii_form)
         if (
             begin >= 0

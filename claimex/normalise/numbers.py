@@ -79,17 +79,17 @@ def _number(text: str) -> Decimal | None:
 
 def parse_words(text: str) -> Decimal | None:
     """Read spelled-out numbers: "twenty-five", "two hundred and fifty", "a dozen", "three million"."""
-    table = get().numbers["words"]
+    table = get().numbers.words
     total, current = Decimal(0), Decimal(0)
     seen = False
     for word in re.split(r"[\s-]+", text.lower()):
         if word in ("a", "and", ""):
             continue
-        value = table.get(word)
-        if value is None:
+        found = table.get(word)
+        if found is None:
             return None
         seen = True
-        value = Decimal(str(value))
+        value = Decimal(str(found))
         if word == "hundred":
             current = (current or Decimal(1)) * 100
         elif word == "dozen":
@@ -135,9 +135,9 @@ class _Reader:
         """Attach a qualifier from the words before or after the quantity."""
         quals = self.lex.qualifiers
         before = self._before(q.start)
-        for name, phrases in quals["before"].items():
+        for name, phrases in quals.before.items():
             phrase = ends_with_phrase(before, phrases)
-            blockers = quals["not_after"].get(phrase, [])
+            blockers = quals.not_after.get(phrase, ()) if phrase else ()
             if phrase and ends_with_phrase(before[: before.lower().rstrip().rfind(phrase)], blockers):
                 return q  # "went up to 5.5%": a verb phrase, not a bound
             if phrase:
@@ -145,7 +145,7 @@ class _Reader:
                 q.start -= len(before) - before.lower().rstrip().rfind(phrase)
                 return q
         after = self.text[q.end : q.end + 20]
-        for name, phrases in quals["after"].items():
+        for name, phrases in quals.after.items():
             if starts_with_phrase(after, phrases):
                 q.qualifier = name
                 return q
@@ -180,21 +180,21 @@ class _Reader:
             return True  # "the 737-800 had reduced costs": a pair of hyphened three-digit numbers is a model
         if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
             return True
-        if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never["hyphen_names"]):
+        if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never.hyphen_names):
             return True  # "an 18-rated game"
-        if token in never["emergency_numbers"] and (
-            self._word_before(start).lower() in never["emergency_words"]
-            or starts_with_phrase(text[end : end + 20].lstrip(), never["emergency_words"])
+        if token in never.emergency_numbers and (
+            self._word_before(start).lower() in never.emergency_words
+            or starts_with_phrase(text[end : end + 20].lstrip(), never.emergency_words)
         ):
             return True  # "Mateen also called 911"
         if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
             return True  # a version number
         word = self._word_before(start) if prev_char.isspace() else ""  # "A$3bn" is money, not "A 3"
         low = word.lower()
-        if low in never["reference_words"]:
+        if low in never.reference_words:
             return True
         article = low == "a" and self._sentence_start(start - len(word) - 1)  # "A 10-point lead": not the A10
-        if word[:1].isupper() and low in never["name_prefixes"] and not article:
+        if word[:1].isupper() and low in never.name_prefixes and not article:
             return True
         after = text[end : end + 30]
         named = _NAMED_AFTER.match(after)
@@ -207,10 +207,10 @@ class _Reader:
         if between_capitals and not self._sentence_start(start - len(word) - 1):
             self.names.update({token + named.group()} if named else ())
             return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
-        if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
+        if starts_with_phrase(after.lstrip(" "), never.time_of_day):
             return True
         if (
-            starts_with_phrase(after.lstrip(), never["name_suffix_words"])
+            starts_with_phrase(after.lstrip(), never.name_suffix_words)
             and after[:1] == " "
             and after[1:2].isupper()
         ):
@@ -220,12 +220,12 @@ class _Reader:
     def _bounded(self, start: int) -> bool:
         """True when a bound or approximation ("more than", "about") stands right before `start`."""
         before = self._before(start)
-        return any(ends_with_phrase(before, p) for p in self.lex.qualifiers["before"].values())
+        return any(ends_with_phrase(before, p) for p in self.lex.qualifiers.before.values())
 
     def _age_before(self, start: int) -> bool:
         """ "aged 52", "aged 30 to 40", "by the age of 40": an age, a borderline claim."""
         word = self._word_before(start).lower() if self.text[start - 1 : start].isspace() else ""
-        return word in self.lex.numbers["age_words"] or bool(_AGE_BEFORE.search(self._before(start, 30)))
+        return word in self.lex.numbers.age_words or bool(_AGE_BEFORE.search(self._before(start, 30)))
 
     def _model_number(self, q: Quantity) -> bool:
         """ "the Falcon 9.", "a Hwasong 12, which": a plain number after "the" and a capitalised word,
@@ -233,7 +233,7 @@ class _Reader:
         word = self._word_before(q.start)
         if not word[:1].isupper() or not _ARTICLE_END.search(self._before(q.start - len(word) - 1, 8)):
             return False
-        if word.lower().rstrip(".") in self.lex.never["months"]:
+        if word.lower().rstrip(".") in self.lex.never.months:
             return False
         return bool(re.match(r"\s*(?:[,.;:)!?]|$)", self.text[q.end : q.end + 2]))
 
@@ -242,7 +242,7 @@ class _Reader:
         return bool(re.search(r"(?:^|[.!?:\n\"“”‘’]\s*)$", self._before(max(pos, 0), 4)))
 
     def _is_date_part(self, start: int, end: int, token: str) -> bool:
-        months = self.lex.never["months"]
+        months = self.lex.never.months
         first = _DAY_RANGE_START.search(self.text, max(0, start - 4), start)
         if first and self._is_date_part(first.start(1), first.end(1), first.group(1)):
             return True  # "Sept. 20-24", "16-17 March": the end of a range of days
@@ -303,7 +303,7 @@ class _Reader:
             if unit:
                 q.unit, q.kind = unit, kind
         elif spaced:
-            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(2).lower()]))
+            value *= Decimal(str(self.lex.numbers.scales[spaced.group(2).lower()]))
             value *= 100 if spaced.group(1) else 1
             q.end = spaced.end()
         q.value = _to_float(value)
@@ -318,7 +318,7 @@ class _Reader:
         if ranged is None:
             return
         q = ranged
-        counted_before = ends_with_phrase(self._before(q.start), self.lex.never["count_before"])
+        counted_before = ends_with_phrase(self._before(q.start), self.lex.never.count_before)
         if (
             q.bare
             and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
@@ -355,7 +355,7 @@ class _Reader:
             return q
         word = self._word_before(q.start).lower()
         between = joiner == "and"
-        change = joiner == "to" and (word in self.lex.numbers["change_words"] or word.endswith(("ed", "ing")))
+        change = joiner == "to" and (word in self.lex.numbers.change_words or word.endswith(("ed", "ing")))
         softener = _SOFTENER.match(self.text, link.end())  # "to just 21 days"
         link_end = softener.end() if softener else link.end()
         nxt = self.lex.numeral.match(self.text, link_end)
@@ -481,7 +481,7 @@ class _Reader:
 
     def _hyphen_count(self, end: int) -> bool:
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
-        return word is not None and word.group(1).rstrip("s") in self.lex.numbers["hyphen_counts"]
+        return word is not None and word.group(1).rstrip("s") in self.lex.numbers.hyphen_counts
 
     def _scan_multipliers(self) -> None:
         nums = self.lex.numbers
@@ -492,15 +492,13 @@ class _Reader:
                 continue
             after = self.text[end : end + 20]
             before = self._before(start)
-            if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
+            if word == "twice" and not starts_with_phrase(after, nums.ratio_followers):
                 continue
             if re.match(r"\s+as\s+[A-Z]", after):
                 continue  # "scored twice as United confirmed ...": a clause, not a comparison
-            if word in nums["verb_only_multipliers"] and not ends_with_phrase(
-                before, nums["multiplier_triggers"]
-            ):
+            if word in nums.verb_only_multipliers and not ends_with_phrase(before, nums.multiplier_triggers):
                 continue
-            q = Quantity(start, end, start, end, nums["multipliers"][word], unit="ratio", kind="ratio")
+            q = Quantity(start, end, start, end, nums.multipliers[word], unit="ratio", kind="ratio")
             self._add(self._qualify(q))
 
     def _scan_vague(self) -> None:
@@ -508,7 +506,7 @@ class _Reader:
             start, end = match.span()
             if not self._free(start, end) or re.search(r"\d\s*$", self._before(start, 4)):
                 continue  # "5 million" was read as a scale
-            value = self.lex.numbers["vague_plurals"][match.group().lower()]
+            value = self.lex.numbers.vague_plurals[match.group().lower()]
             q = Quantity(start, end, start, end, value, qualifier="lower_bound", kind="vague")
             money = units.currency_word_after(self.text, end, of=True)
             if money:
@@ -516,7 +514,7 @@ class _Reader:
             self._add(q)
 
     def _scan_fractions(self) -> None:
-        fractions = self.lex.numbers["fractions"]
+        fractions = self.lex.numbers.fractions
         for match in self.lex.fraction.finditer(self.text):
             start, end = match.span()
             if not self._free(start, end):
@@ -531,7 +529,7 @@ class _Reader:
                 start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
             )
             scaled = _FRACTION_SCALE.match(self.text, span_end)
-            scale = self.lex.numbers["scales"].get(scaled.group(1).lower()) if scaled else None
+            scale = self.lex.numbers.scales.get(scaled.group(1).lower()) if scaled else None
             if scaled and scale:  # "half a million people", "a quarter of a billion": a count, not a share
                 end = scaled.end()
                 q = Quantity(start, end, start, end, _to_float(share * Decimal(str(scale))))

@@ -15,6 +15,7 @@ from claimex.normalise.quantity import AGE_UNIT
 
 if TYPE_CHECKING:
     from claimex.normalise.quantity import Quantity
+    from claimex.normalise.tables import NeverTables
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
 _DEG = re.compile(r"deg ?(?=[CF]\b)|deg\b")  # "2.14degF", "1.19deg C": an ASCII transliteration of "°"
@@ -25,16 +26,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = get()
     u = lex.units
     return {
-        "percent": re.compile(rf"\s?(?:{alternation(u['percent'])})(?![A-Za-z])", re.IGNORECASE),
+        "percent": re.compile(rf"\s?(?:{alternation(u.percent)})(?![A-Za-z])", re.IGNORECASE),
         "point": re.compile(r"\s(?:percentage|per cent|percent)[\s-]points?\b", re.IGNORECASE),
         "time": re.compile(
-            rf"[\s-](?:(?:{alternation(u['duration_adjectives'])})\s+)?({alternation(list(u['time_units']))})\b",
+            rf"[\s-](?:(?:{alternation(u.duration_adjectives)})\s+)?({alternation(list(u.time_units))})\b",
             re.IGNORECASE,
         ),
         "minor_word": re.compile(r"\s(pence|cents?)\b", re.IGNORECASE),
         "times": re.compile(r"\s+times\b", re.IGNORECASE),
         "rate": re.compile(
-            rf"(?:\s+(?!of\b)[\w’'-]+){{0,3}}?\s+(?:{alternation(u['per_words'])})\s+({alternation(list(u['per_units']))})\b"
+            rf"(?:\s+(?!of\b)[\w’'-]+){{0,3}}?\s+(?:{alternation(u.per_words)})\s+({alternation(list(u.per_units))})\b"
             r"(?!\s+(?:ago|earlier|later|before|after))",
             re.IGNORECASE,
         ),
@@ -69,21 +70,21 @@ def glued_tail(
     after_chain = following[chain.end() :] if chain else following
     following = following[:12]
     low = word.lower()
-    scales = lex.numbers["scales"]
+    scales = lex.numbers.scales
     if not currency and re.match(r"[²³23](?![\d.,]\d)", following):  # "32m2": square metres, not 32 million
         squared = measure_at(word + following, 0, "1")
         if squared:
             return 1.0, squared.unit, "measure", 1.0, squared.length
-    if low == "m" and not currency and starts_with_phrase(after_chain, lex.never["metre_context"]):
+    if low == "m" and not currency and starts_with_phrase(after_chain, lex.never.metre_context):
         return 1.0, "metre", "measure", 1.0, len(word)
     if low in scales and (low != "b" or currency):
         return float(scales[low]), None, "count", 1.0, len(word)
-    minor = lex.currencies["minor"].get(low)
+    minor = lex.currencies.minor.get(low)
     if minor and not currency and (low != "c" or word == "c"):
         return 1.0, minor[0], "money", float(minor[1]), len(word)
-    if low in lex.units["percent"]:
+    if low in lex.units.percent:
         return 1.0, "percent", "percent", 1.0, len(word)  # "1.38pc"
-    if word in lex.units["not_units"]:
+    if word in lex.units.not_units:
         return None
     reading = measure_at(word + following, 0, "1")
     return (1.0, reading.unit, "measure", 1.0, reading.length) if reading else None
@@ -103,9 +104,9 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
             return q
     minor = pats["minor_word"].match(text, q.end)
     if minor and q.kind == "count":
-        code, factor = lex.currencies["minor"][minor.group(1).lower()]
+        main, factor = lex.currencies.minor[minor.group(1).lower()]
         q.value = float(Decimal(str(q.value)) * Decimal(str(factor)))
-        q.unit, q.kind, q.end = code, "money", minor.end()
+        q.unit, q.kind, q.end = main, "money", minor.end()
         return q
     money = currency.tables().word_after.match(text, q.end)
     if money and q.kind == "count" and text[money.end() : money.end() + 1] != "-":  # not "275 pound-feet"
@@ -121,7 +122,7 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
         return q
     time = pats["time"].match(text, q.end)
     if time and q.kind == "count" and not (text[q.end] == "-" and _NEXT_WORD.match(text, time.end()) is None):
-        unit = lex.units["time_units"][time.group(1).lower()]
+        unit = lex.units.time_units[time.group(1).lower()]
         if unit == "fortnight":
             q.value, unit = q.value * 2, "week"
         q.unit, q.kind, q.end = unit, "duration", time.end()
@@ -130,7 +131,7 @@ def read_unit_after(text: str, q: Quantity) -> Quantity:
     if (
         times
         and q.kind == "count"
-        and starts_with_phrase(text[times.end() : times.end() + 20], lex.numbers["ratio_followers"])
+        and starts_with_phrase(text[times.end() : times.end() + 20], lex.numbers.ratio_followers)
     ):
         q.unit, q.kind, q.end = "ratio", "ratio", times.end()
         return q
@@ -167,7 +168,7 @@ def _quantulum() -> tuple[Any, frozenset[str], frozenset[str]]:
         warnings.simplefilter("ignore")
         from quantulum3 import load, parser  # imported on first use: it is slow to load
 
-        for name, props in get().units["extra_units"].items():
+        for name, props in get().units.extra_units.items():
             load.add_custom_unit(name, **props)
         known = load.units()
         symbols = frozenset(known.symbols) | frozenset(known.symbols_all)
@@ -181,7 +182,7 @@ def _looks_like_unit(token: str, power: bool, glued: bool) -> bool:
     _, symbols, surfaces = _quantulum()
     low = token.lower()
     lex = get().units
-    if (token if len(token) == 1 else low) in lex["not_units"] and not power:
+    if (token if len(token) == 1 else low) in lex.not_units and not power:
         return False
     if _PLURAL_ACRONYM.fullmatch(token):
         return False  # "20 MPs", "3 CEOs": people, not metres per second
@@ -192,7 +193,7 @@ def _looks_like_unit(token: str, power: bool, glued: bool) -> bool:
         or token in symbols
         or low in surfaces
         or low.rstrip("s") in surfaces
-        or low in lex["unit_prefix_words"]
+        or low in lex.unit_prefix_words
     ):
         return True
     if len(token) > 2 and any(c.isupper() for c in token[1:]) and any(c.islower() for c in token):
@@ -230,7 +231,7 @@ def _overreach(name: str) -> bool:
 def _phrase_units() -> re.Pattern[str]:
     """Extra units written with a hyphen or a space ("pound-feet", "lb-ft"), which quantulum3 reads in
     halves; group names index the units in the order of units.yaml."""
-    names = list(get().units["extra_units"].items())
+    names = list(get().units.extra_units.items())
     parts = []
     for i, (_, props) in enumerate(names):
         phrases = [p for p in (*props["surfaces"], *props["symbols"]) if re.search(r"[\s-]", p)]
@@ -243,7 +244,7 @@ def _phrase_unit(window: str) -> UnitReading | None:
     match = _phrase_units().match(window)
     if match is None or match.lastgroup is None:
         return None
-    name = list(get().units["extra_units"])[int(match.lastgroup[1:])]
+    name = list(get().units.extra_units)[int(match.lastgroup[1:])]
     return UnitReading(name, match.end())
 
 
@@ -251,7 +252,7 @@ def prime_at(text: str, end: int) -> str | None:
     """The unit of a prime right after a number ("25.5″" inch, "30′" foot); an ASCII quote counts only when
     no quotation it could close is open before it in the line."""
     mark = text[end : end + 1]
-    unit = get().units["primes"].get(mark) if mark else None
+    unit = get().units.primes.get(mark) if mark else None
     if unit is None or text[end + 1 : end + 2].isalnum():
         return None
     if mark in "'\"":
@@ -266,7 +267,7 @@ def _modifier(window: str, token: re.Match[str]) -> bool:
     word = token.group(2)
     after = re.match(r" ([a-z]+s)\b", window[token.end() :])
     return bool(
-        word.islower() and len(word) > 2 and after and after.group(1) not in get().units["function_words"]
+        word.islower() and len(word) > 2 and after and after.group(1) not in get().units.function_words
     )
 
 
@@ -290,7 +291,7 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
         nxt = re.search(r"\s[-−]?\.?\d", cut.group())
         if nxt:
             head = cut.group()[: nxt.start()].split(" ")
-            while len(head) > 2 and head[-1].lower() in lex["not_units"]:
+            while len(head) > 2 and head[-1].lower() in lex.not_units:
                 head.pop()  # "100 metres in 10 seconds": not "metres in"
             cut = re.match(r"[^,;:()!?\n\"“”]*", " ".join(head))
     parsed = _parse(number + (cut.group() if cut else window).rstrip(". "))
@@ -299,8 +300,8 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     if parsed is None:
         return None
     name, stop = parsed
-    name = lex["renames"].get(name, name)
-    if name in lex["misreadings"] or any(w in lex["misread_parts"] for w in name.split()):
+    name = lex.renames.get(name, name)
+    if name in lex.misreadings or any(w in lex.misread_parts for w in name.split()):
         return None
     length = max(stop - len(number), len(token.group()))
     for deg in _DEG.finditer(raw):  # back to the characters as written
@@ -313,7 +314,7 @@ def rate_after(text: str, end: int) -> str | None:
     """The denominator of a rate written after a quantity ("10 times a week" -> "week")."""
     match = _patterns()["rate"].match(text, end)
     if match and not re.search(r"[.;:!?]", match.group()):
-        return str(get().units["per_units"][match.group(1).lower()])
+        return str(get().units.per_units[match.group(1).lower()])
     return _per_noun(text, end)
 
 
@@ -326,8 +327,8 @@ def _per_noun(text: str, end: int) -> str | None:
     word = match.group(2).lower()
     _, _, surfaces = _quantulum()
     singular = word[:-1] if word.endswith("s") and word[:-1] in surfaces else word
-    if match.group(1) or (singular in surfaces and singular not in get().units["not_units"]):
-        return None if word in get().units["function_words"] else singular
+    if match.group(1) or (singular in surfaces and singular not in get().units.not_units):
+        return None if word in get().units.function_words else singular
     return None
 
 
@@ -342,9 +343,9 @@ def counts_follow(text: str, end: int) -> bool:
     word = next_word(text, end)
     low = word.lower()
     units = get().units
-    if not word or low in units["function_words"] or not word[0].islower():
+    if not word or low in units.function_words or not word[0].islower():
         return False
-    return low.endswith("s") or low in units["irregular_plurals"] or text[end - 3 : end].lower() == "one"
+    return low.endswith("s") or low in units.irregular_plurals or text[end - 3 : end].lower() == "one"
 
 
 def hyphen_unit(text: str, end: int) -> bool:
@@ -363,9 +364,9 @@ def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
 _LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not)\s+last\s*$", re.I)
 
 
-def is_time_reference(text: str, q: Quantity, never: dict[str, list[str]]) -> bool:
+def is_time_reference(text: str, q: Quantity, never: NeverTables) -> bool:
     """True for durations used as time references: "six weeks ago", "in the past two years"."""
     before = text[max(0, q.start - 30) : q.start]
-    if ends_with_phrase(before, never["time_reference_before"]) and not _LAST_THE_VERB.search(before):
+    if ends_with_phrase(before, never.time_reference_before) and not _LAST_THE_VERB.search(before):
         return True
-    return bool(starts_with_phrase(text[q.end : q.end + 15], never["time_reference_after"]))
+    return bool(starts_with_phrase(text[q.end : q.end + 15], never.time_reference_after))
