@@ -208,6 +208,11 @@ CLAIMS = [
         None,
         "approx",
     ),
+    # units glued or hyphened as typed (issue 13)
+    ("the new engine is a 1.5-litre unit", "1.5-litre", 1.5, None, "litre", "exact"),
+    ("highs of 25C (77F) are expected", "25C", 25, None, "celsius", "exact"),
+    ("highs of 25C (77F) are expected", "77F", 77, None, "fahrenheit", "exact"),
+    ("a 1/4 mile track", "1/4 mile", 0.25, None, "mile", "exact"),
 ]
 
 
@@ -256,6 +261,8 @@ NOT_CLAIMS = [
     ("thousands of COVID -19 tests", ["19"]),
     ("Greenwood scored twice as United confirmed their status", ["twice"]),
     ("using the same one across multiple accounts", ["one"]),
+    ("open 24/7 since 9/11", ["24", "9"]),
+    ("a 6-foot-2 guard", ["foot"]),
 ]
 
 

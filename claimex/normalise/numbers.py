@@ -57,6 +57,7 @@ _AGE_BE = re.compile(
 )
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _NAMED_AFTER = re.compile(r" [A-Z][a-z]+\b(?!s\b)")  # "11 Pro": the word a named number carries
+_SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -555,7 +556,23 @@ class _Reader:
                 self._qualify(Quantity(start, end, start, end, _to_float(part / whole), kind="fraction"))
             )
 
+    def _scan_slash_fractions(self) -> None:
+        """ "1/2 pound of chocolate", "3/4 cup": a fraction before a unit; "24/7", "9/11" and "3/4 of" are
+        left alone. A pound measured in halves is a weight, not money."""
+        for match in _SLASH_FRACTION.finditer(self.text):
+            start, end = match.span()
+            part, whole = int(match.group(1)), int(match.group(2))
+            if not 0 < part < whole <= 16 or not self._free(start, end):
+                continue
+            q = units.read_unit_after(self.text, Quantity(start, end, start, end, part / whole))
+            if q.kind == "money" and re.match(r"\s+pounds?\b", self.text[end : end + 8], re.I):
+                q.unit, q.kind = "pound-mass", "measure"
+            if q.kind in ("measure", "duration"):
+                self._add(self._qualify(q))
+                self.blocked.append((start, end))
+
     def read(self) -> list[Quantity]:
+        self._scan_slash_fractions()
         self._scan_odds()
         self._scan_numerals()
         self._scan_multipliers()

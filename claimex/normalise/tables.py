@@ -63,6 +63,7 @@ class UnitTables:
     per_units: dict[str, str]
     not_units: Words
     primes: dict[str, str]
+    glued_letters: dict[str, str]
     unit_prefix_words: Words
     renames: dict[str, str]
     misreadings: Words

@@ -82,6 +82,8 @@ def glued_tail(
     minor = lex.currencies.minor.get(low)
     if minor and not currency and (low != "c" or word == "c"):
         return 1.0, minor[0], "money", float(minor[1]), len(word)
+    if word in lex.units.glued_letters and not following[:1].isalnum():
+        return 1.0, lex.units.glued_letters[word], "measure", 1.0, len(word)  # "30C", "70F"
     if low in lex.units.percent:
         return 1.0, "percent", "percent", 1.0, len(word)  # "1.38pc"
     if word in lex.units.not_units:
@@ -262,15 +264,6 @@ def prime_at(text: str, end: int) -> str | None:
     return str(unit)
 
 
-def _modifier(window: str, token: re.Match[str]) -> bool:
-    """True for a unit word used as a modifier before a plural noun: "36 league games"."""
-    word = token.group(2)
-    after = re.match(r" ([a-z]+s)\b", window[token.end() :])
-    return bool(
-        word.islower() and len(word) > 2 and after and after.group(1) not in get().units.function_words
-    )
-
-
 def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     """The physical unit written right after a number ending at `end` ("3.5km", "40 tonnes", "80km/h"), read
     by quantulum3; None for currencies, plain counts and the library's known misreadings (units.yaml). A unit
@@ -278,6 +271,8 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     lex = get().units
     raw = text[end : end + 32]
     window = _DEG.sub("°", raw)
+    if re.match(r"-[a-zμ]+(?![\w-]*\d)", window):  # "a 1.5-litre engine", "a 2.5-inch screen": as if spaced
+        window = " " + window[1:]
     phrase = _phrase_unit(window)
     if phrase is not None:
         return phrase
