@@ -209,6 +209,7 @@ CLAIMS = [
         "approx",
     ),
     # units glued or hyphened as typed (issue 13)
+    ("Digital guru floats sub-$100 PC", "sub-$100", 100, None, "USD", "upper_bound"),
     ("the new engine is a 1.5-litre unit", "1.5-litre", 1.5, None, "litre", "exact"),
     ("highs of 25C (77F) are expected", "25C", 25, None, "celsius", "exact"),
     ("highs of 25C (77F) are expected", "77F", 77, None, "fahrenheit", "exact"),

@@ -58,6 +58,8 @@ _AGE_BE = re.compile(
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _NAMED_AFTER = re.compile(r" [A-Z][a-z]+\b(?!s\b)")  # "11 Pro": the word a named number carries
 _SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
+_MODEL_NUMBER = re.compile(r"\b(?:the|a|an)\s$", re.IGNORECASE)
+_MODEL_NAME = re.compile(r" [A-Z][a-z]+\b(?<!s)(?! [A-Z]\w*s\b)")  # not "the 350 Tory MPs"
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -169,8 +171,9 @@ class _Reader:
             and text[start - 2].isalnum()
             and not text[start - 2].isdigit()
             and not signed
+            and not self._bounded(start)
         ):
-            return True  # "Hwasong-12", "Covid-19"
+            return True  # "Hwasong-12", "Covid-19"; not "sub-300 sq m"
         if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
             return True  # "24/7", "10:30", "3.8.0"
         if _YEAR_RANGE_END.search(text, max(0, start - 5), start):
@@ -183,6 +186,10 @@ class _Reader:
             return True
         if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never.hyphen_names):
             return True  # "an 18-rated game"
+        if next_char == "-" and text[end + 1 : end + 2].isupper():
+            return True  # "the 3-Series", "a 7-Eleven": a number hyphened to a capital is a name
+        if _MODEL_NUMBER.search(self._before(start, 6)) and _MODEL_NAME.match(text, end) and len(token) >= 3:
+            return True  # "the 787 Dreamliner": an article, three digits and a capitalised word
         if token in never.emergency_numbers and (
             self._word_before(start).lower() in never.emergency_words
             or starts_with_phrase(text[end : end + 20].lstrip(), never.emergency_words)
