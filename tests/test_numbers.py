@@ -214,6 +214,10 @@ CLAIMS = [
     ("highs of 25C (77F) are expected", "25C", 25, None, "celsius", "exact"),
     ("highs of 25C (77F) are expected", "77F", 77, None, "fahrenheit", "exact"),
     ("a 1/4 mile track", "1/4 mile", 0.25, None, "mile", "exact"),
+    ("Proxima Centauri is 4.2 light-years away", "4.2 light-years", 4.2, None, "light-year", "exact"),
+    ("The Fed cut rates by 50bps on Wednesday", "50bps", 50, None, "basis point", "exact"),
+    ("The state will spend Rs 500 crore on roads", "Rs 500 crore", 5e9, None, "INR", "exact"),
+    ("The new chip is 3x faster", "3x", 3, None, "ratio", "exact"),
 ]
 
 

@@ -73,13 +73,14 @@ def tables() -> Currencies:
 
 def before(text: str, start: int) -> tuple[str | None, int]:
     """The currency written just before a number ("£", "HK $", "RM", "USD"), and where it starts.
-    A symbol of letters only ("RM", "Rs") must touch the number; an ISO code may stand a space away."""
+    A symbol of letters only must touch the number ("RM79") unless claimex's own table lists it ("Rs 500");
+    an ISO code may stand a space away."""
     cur = tables()
     match = cur.before.search(text, max(0, start - 6), start)
     if match is None:
         return _transliterated(text, start)
     written, space = match.group(1), match.group(2)
-    if written.isalpha() and space and written not in cur.codes:
+    if written.isalpha() and space and written not in cur.codes and written not in get().currencies.symbols:
         return None, start
     code = cur.symbols.get(written) or (written if written in cur.codes else None)
     return code, match.start()

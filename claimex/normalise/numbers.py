@@ -23,7 +23,8 @@ _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 # A closing quotation mark may split a figure from its scale: “we’re asking for $5.6” billion.
 _SCALE_SPACED = re.compile(
-    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
+    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred|lakhs?|crores?)\b",
+    re.IGNORECASE,
 )  # "4 hundred million"
 _AGE_DAYS = re.compile(
     r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE

@@ -64,6 +64,7 @@ class UnitTables:
     not_units: Words
     primes: dict[str, str]
     glued_letters: dict[str, str]
+    symbol_overrides: dict[str, str]
     unit_prefix_words: Words
     renames: dict[str, str]
     misreadings: Words

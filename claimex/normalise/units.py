@@ -82,6 +82,8 @@ def glued_tail(
     minor = lex.currencies.minor.get(low)
     if minor and not currency and (low != "c" or word == "c"):
         return 1.0, minor[0], "money", float(minor[1]), len(word)
+    if low == "x" and not following[:1].isalnum():
+        return 1.0, "ratio", "ratio", 1.0, 1  # "3x faster", "a 10x zoom"
     if word in lex.units.glued_letters and not following[:1].isalnum():
         return 1.0, lex.units.glued_letters[word], "measure", 1.0, len(word)  # "30C", "70F"
     if low in lex.units.percent:
@@ -160,6 +162,7 @@ class UnitReading:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_HYPHENED_UNIT = re.compile(r"([ \u00a0]?)([^\W\d_]+-[^\W\d_]+)()", re.UNICODE)
 _UNIT_TOKEN = re.compile(r"([ \u00a0]?)([^\W\d_]+|[°″′])([²³23](?![\d.,]\d))?", re.UNICODE)
 
 
@@ -277,6 +280,15 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     if phrase is not None:
         return phrase
     token = _UNIT_TOKEN.match(window)
+    hyphened = _HYPHENED_UNIT.match(window)
+    if hyphened and hyphened.group(2).lower() in _quantulum()[2]:
+        token = hyphened  # "4.2 light-years": a hyphened unit name quantulum3 knows
+    if (
+        token
+        and token.group(2) in lex.symbol_overrides
+        and not window[token.end() : token.end() + 1].isalnum()
+    ):
+        return UnitReading(lex.symbol_overrides[token.group(2)], token.end())  # "50bps": basis points
     if not token or not _looks_like_unit(token.group(2), bool(token.group(3)), not token.group(1)):
         return None
     if token.group(2).isalpha() and window[token.end() : token.end() + 1].isalnum():
@@ -315,8 +327,9 @@ def rate_after(text: str, end: int) -> str | None:
 
 def _per_noun(text: str, end: int) -> str | None:
     """ "$58.24 per barrel", "$52 a barrel": "per" and any noun right after the quantity, or "a" and a unit
-    quantulum3 knows; the noun is given in the singular."""
-    match = _patterns()["per_noun"].match(text, end)
+    quantulum3 knows; "per" may also follow the counted noun ("25.3 points per game"). The noun is given in
+    the singular."""
+    match = _patterns()["per_noun"].match(text, end) or _PER_AFTER_NOUN.match(text, end)
     if match is None:
         return None
     word = match.group(2).lower()
@@ -356,6 +369,7 @@ def currency_word_after(text: str, end: int, of: bool = False) -> str | None:
     return currency.tables().words[match.group(1).lower()]
 
 
+_PER_AFTER_NOUN = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+(per)\s+([a-z]+)\b")
 _LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not)\s+last\s*$", re.I)
 
 
