@@ -79,6 +79,7 @@ class _ArticleExtractor:
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:
         for q in quantities:
             q.counted = q.counted or metric.counted(self.doc, q)
+        said = {(q.start, q.end): q.counted for q in quantities}  # before units left unsaid are filled
         quantities = fill_unsaid(self.doc.text, quantities)
         refs = find_time_refs(sentence.text, self.published)
         base = sentence.start_char
@@ -111,7 +112,8 @@ class _ArticleExtractor:
                     unit=q.unit,
                     per=q.per,
                     counted=counted,
-                    metric=metric.metric(self.doc, q, counted),
+                    # the metric (the ledger's claim identity) keeps to what the sentence says of the figure
+                    metric=metric.metric(self.doc, q, said.get((q.start, q.end))),
                     qualifier=q.qualifier,
                     period=period,
                     speaker=who.speaker,
