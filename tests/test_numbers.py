@@ -218,6 +218,7 @@ CLAIMS = [
     ("The Fed cut rates by 50bps on Wednesday", "50bps", 50, None, "basis point", "exact"),
     ("The state will spend Rs 500 crore on roads", "Rs 500 crore", 5e9, None, "INR", "exact"),
     ("The new chip is 3x faster", "3x", 3, None, "ratio", "exact"),
+    ("it will take a day or two to fix", "two", 2, None, "day", "exact"),
 ]
 
 

@@ -51,6 +51,7 @@ _AGE_BE = re.compile(
 )
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
+_NOUN_OR = re.compile(r"\b(?:a|an|another)\s+([a-z]+)\s+or\s+$", re.IGNORECASE)
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -280,6 +281,13 @@ class _Reader(Scanner):
             q = units.read_unit_after(self.text, q)
             if chained and hyphened and q.unit is None:
                 q.counted = self._suspended_noun(end, last=True)
+            noun_or = _NOUN_OR.search(self._before(start, 30))
+            if noun_or and q.unit is None and not units.counts_follow(self.text, end):
+                unit = self.lex.units.time_units.get(noun_or.group(1).lower())
+                q.unit, q.kind = (unit, "duration") if unit else (None, q.kind)
+                q.counted = (
+                    None if unit else noun_or.group(1).lower()
+                )  # "another pick or two", "a day or two"
             self._finish(q)
 
     def _word_range_follows(self, end: int) -> bool:
