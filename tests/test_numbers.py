@@ -219,6 +219,7 @@ CLAIMS = [
     ("The state will spend Rs 500 crore on roads", "Rs 500 crore", 5e9, None, "INR", "exact"),
     ("The new chip is 3x faster", "3x", 3, None, "ratio", "exact"),
     ("it will take a day or two to fix", "two", 2, None, "day", "exact"),
+    ("It took half an hour.", "half an hour", 0.5, None, "hour", "exact"),
 ]
 
 
@@ -355,3 +356,12 @@ def test_reader_on_newsy_text(text: str) -> None:
     for q in read_quantities(text):
         assert text[q.num_start : q.num_end].strip()
         assert q.qualifier in ("exact", "approx", "lower_bound", "upper_bound")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "per"),
+    [("He visits twice a year.", 2, "year"), ("The board met once a month in London.", 1, "month")],
+)
+def test_a_frequency_is_a_rate(sentence: str, value: float, per: str) -> None:
+    found = read_quantities(sentence)
+    assert [(q.value, q.per, q.kind) for q in found] == [(value, per, "count")]

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from claimex.normalise import units
-from claimex.normalise.lexicons import ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
 from claimex.normalise.quantity import AGE_UNIT
 from claimex.normalise.quantity import Quantity as Quantity
 from claimex.normalise.scanner import SIGN, YEAR, Scanner
@@ -52,6 +52,7 @@ _AGE_BE = re.compile(
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
 _NOUN_OR = re.compile(r"\b(?:a|an|another)\s+([a-z]+)\s+or\s+$", re.IGNORECASE)
+_FRACTION_TIME = re.compile(r"\s+(?:of\s+)?an?\s+([a-z]+)\b", re.IGNORECASE)
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -323,6 +324,21 @@ class _Reader(Scanner):
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
         return word is not None and word.group(1).rstrip("s") in self.lex.numbers.hyphen_counts
 
+    def _scan_frequencies(self) -> None:
+        """ "twice a week", "once a year": a count of events with its `per` (a rate, not a ratio)."""
+        words = alternation(list(self.lex.numbers.frequency_words))
+        for match in re.finditer(rf"\b({words})(?=\s)", self.text, re.IGNORECASE):
+            start, end = match.span()
+            per = units.rate_after(self.text, end)
+            if (
+                per is None
+                or not self._free(start, end)
+                or not re.match(r"\s+(?:a|an|per|every)\s", self.text[end:])
+            ):
+                continue
+            value = self.lex.numbers.frequency_words[match.group(1).lower()]
+            self._add(self._qualify(Quantity(start, end, start, end, value, per=per)))
+
     def _scan_multipliers(self) -> None:
         nums = self.lex.numbers
         for match in self.lex.multiplier.finditer(self.text):
@@ -370,6 +386,14 @@ class _Reader(Scanner):
             )
             scaled = _FRACTION_SCALE.match(self.text, span_end)
             scale = self.lex.numbers.scales.get(scaled.group(1).lower()) if scaled else None
+            timed = _FRACTION_TIME.match(self.text, span_end)
+            unit = self.lex.units.time_units.get(timed.group(1).lower()) if timed else None
+            if timed and unit:  # "half an hour", "a quarter of an hour": a duration
+                q = Quantity(
+                    start, timed.end(), start, timed.end(), _to_float(share), unit=unit, kind="duration"
+                )
+                self._finish(q)
+                continue
             if scaled and scale:  # "half a million people", "a quarter of a billion": a count, not a share
                 end = scaled.end()
                 q = Quantity(start, end, start, end, _to_float(share * Decimal(str(scale))))
@@ -414,6 +438,7 @@ class _Reader(Scanner):
         self._scan_slash_fractions()
         self._scan_odds()
         self._scan_numerals()
+        self._scan_frequencies()
         self._scan_multipliers()
         self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
         self._scan_words()

@@ -31,6 +31,7 @@ class NumberTables:
     multiplier_triggers: Words
     split_abbreviations: Words
     hyphen_counts: Words
+    frequency_words: dict[str, float]
 
 
 @dataclasses.dataclass(frozen=True)
