@@ -353,3 +353,13 @@ def test_unchanged_jsonl_lines_are_skipped_and_a_new_line_is_read(tmp_path: Path
     again = runner.invoke(cli, ["ingest", str(path), "--db", str(db)])
     assert again.exit_code == 0, again.output
     assert "new: 1 article," in again.output and "2 pages skipped by hash" in again.output
+
+
+def test_extract_table_leaves_out_borderline_kinds_the_json_keeps() -> None:
+    text = "The 29-year-old has finished second.\n\nThe club cut 40 jobs.\n"
+    table = CliRunner().invoke(cli, ["extract", "-"], input=text)
+    assert table.exit_code == 0, table.output
+    assert "40 jobs" in table.output and "29-year-old" not in table.output
+    found = CliRunner().invoke(cli, ["extract", "-", "--json"], input=text)
+    kinds = [c["kind"] for a in json.loads(found.output)["articles"] for c in a["claims"]]
+    assert kinds == ["age", "count"]
