@@ -220,6 +220,7 @@ CLAIMS = [
     ("The new chip is 3x faster", "3x", 3, None, "ratio", "exact"),
     ("it will take a day or two to fix", "two", 2, None, "day", "exact"),
     ("It took half an hour.", "half an hour", 0.5, None, "hour", "exact"),
+    ("The 400-gram bar was reduced to a 360-gram bar", "400-gram", 400, None, "gram", "exact"),
 ]
 
 

@@ -52,6 +52,7 @@ def _partner(text: str, q: Quantity, others: list[Quantity]) -> Quantity | None:
     ]
     if joined and _distance(_as_written(text, joined[0]), q.value) <= math.log(_CLOSE):
         return joined[0]
+    all_others = others
     others = [o for o in others if o.kind not in ("age", "ratio")]
     after = [o for o in others if o.start >= q.end and o.start - q.end < 12]
     if after and _LINK_NEXT.fullmatch(text[q.end : after[0].start]) and not _bare(after[0]):
@@ -68,11 +69,16 @@ def _partner(text: str, q: Quantity, others: list[Quantity]) -> Quantity | None:
         return None
     nearest = before[-1]
     gap = text[nearest.end : q.start]
-    for o in others:  # restatements between the two are cut out
-        if nearest.end <= o.start and o.end <= q.start:
-            gap = gap.replace(text[o.start : o.end], " ")
+    between = [o for o in all_others if nearest.end <= o.start and o.end <= q.start]
+    restated = [o for o in between if _RESTATED.search(text[max(0, o.start - 6) : o.start])]
+    for o in restated:  # restatements between the two are cut out
+        gap = gap.replace(text[o.start : o.end], " ")
     gap = " ".join(re.sub(r"[^\w\s]", " ", gap).split())
-    if nearest.kind not in ("percent", "ratio") and _LINK_PREVIOUS.fullmatch(gap):
+    if (
+        nearest.kind not in ("percent", "ratio")
+        and len(between) == len(restated)
+        and _LINK_PREVIOUS.fullmatch(gap)
+    ):
         return nearest  # a change in points to a level in points; a change in percent leads to a level
     best = min(before, key=lambda o: _distance(_as_written(text, o), q.value))
     return best if _distance(_as_written(text, best), q.value) <= math.log(_CLOSE) else None

@@ -427,6 +427,8 @@ class _Reader(Scanner):
             part, whole = int(match.group(1)), int(match.group(2))
             if not 0 < part < whole <= 16 or not self._free(start, end):
                 continue
+            if not re.match(r"[ -][a-z]", self.text[end : end + 2]):
+                continue  # "Photo 6/8 A": a slide number, not amperes
             q = units.read_unit_after(self.text, Quantity(start, end, start, end, part / whole))
             if q.kind == "money" and re.match(r"\s+pounds?\b", self.text[end : end + 8], re.I):
                 q.unit, q.kind = "pound-mass", "measure"

@@ -274,8 +274,12 @@ def measure_at(text: str, end: int, number: str) -> UnitReading | None:
     lex = get().units
     raw = text[end : end + 32]
     window = _DEG.sub("°", raw)
-    if re.match(r"-[a-zμ]+(?![\w-]*\d)", window):  # "a 1.5-litre engine", "a 2.5-inch screen": as if spaced
-        window = " " + window[1:]
+    hyphen = re.match(r"-([a-zμ]+)(?![\w-]*\d)(?: [a-z]+)?", window)
+    if hyphen:  # "a 1.5-litre engine", "a 2.5-inch screen": as if spaced, the unit alone ("400-gram bar")
+        keep = (
+            hyphen.end() if hyphen.group(1) in lex.unit_prefix_words else hyphen.end(1)
+        )  # "800-square metre"
+        window = " " + window[1:keep]
     phrase = _phrase_unit(window)
     if phrase is not None:
         return phrase
