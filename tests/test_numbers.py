@@ -270,6 +270,8 @@ NOT_CLAIMS = [
     ("Greenwood scored twice as United confirmed their status", ["twice"]),
     ("using the same one across multiple accounts", ["one"]),
     ("open 24/7 since 9/11", ["24", "9"]),
+    ("two young daughters aged five and seven", ["five", "seven"]),
+    ("free nursery education for three and four-year-olds", ["four"]),
     ("a 6-foot-2 guard", ["foot"]),
 ]
 

@@ -53,6 +53,8 @@ _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
 _SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
 _NOUN_OR = re.compile(r"\b(?:a|an|another)\s+([a-z]+)\s+or\s+$", re.IGNORECASE)
 _FRACTION_TIME = re.compile(r"\s+(?:of\s+)?an?\s+([a-z]+)\b", re.IGNORECASE)
+# "and" joins number words only after a scale ("two hundred and fifty"), not "three and four".
+_AND_JOIN = re.compile(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)(?<!trillion)\s+and\s+", re.I)
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -205,8 +207,8 @@ class _Reader(Scanner):
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
-        if high is None:
-            return q
+        if high is None or (q.unit and high.unit and q.unit != high.unit):
+            return q  # "four-year-olds to 15 hours": no range across units
         if change:  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
             return self._share_reading(q, high, high_value)
         if joiner in "-–—" and q.bare and high.bare and float(high_value) <= q.value:
@@ -240,56 +242,59 @@ class _Reader(Scanner):
 
     # --- words, multipliers, vague plurals, fractions --------------------------------
     def _scan_words(self) -> None:
+        """Number words; "and" joins them only after a scale, so "five and seven" is read as two figures."""
         for match in self.lex.word_number.finditer(self.text):
-            start, end = match.span()
-            words = match.group().lower().split()
-            if words in (["a"], ["and"]) or not self._free(start, end):
-                continue
-            suspended = self._suspended_noun(end)
-            chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
-            if (
-                match.group().lower() == "one"
-                and not units.counts_follow(self.text, end)
-                and not _ONE_OF.match(self.text, end)
-                and not self._word_range_follows(end)
-                and not suspended
-            ):
-                continue  # "one" counts only before what it counts, or opening a range ("one to two years")
-            if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
-                continue  # "father-of-two"
-            if len(words) == 1 and words[0] in _SCALE_WORDS:
-                continue  # a bare "million": "multi-million", "the million-seller"
-            if match.group()[0].isupper() and not self._sentence_start(start):
-                continue  # "BBC One", "Formula One": a capitalised number word inside a sentence is a name
-            value = parse_words(match.group())
-            if value is None:
-                continue
-            hyphened = self.text[end : end + 1] == "-"
-            if match.group().lower() == "one" and _ONE_OF.match(self.text, end):
-                self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
-                continue
-            if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
-                self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
-                continue
-            if (
-                hyphened
-                and not chained
-                and not units.hyphen_unit(self.text, end)
-                and not self._hyphen_count(end)
-            ):
-                continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
-            q = Quantity(start, end, start, end, _to_float(value))
-            q = units.read_unit_after(self.text, q)
-            if chained and hyphened and q.unit is None:
-                q.counted = self._suspended_noun(end, last=True)
-            noun_or = _NOUN_OR.search(self._before(start, 30))
-            if noun_or and q.unit is None and not units.counts_follow(self.text, end):
-                unit = self.lex.units.time_units.get(noun_or.group(1).lower())
-                q.unit, q.kind = (unit, "duration") if unit else (None, q.kind)
-                q.counted = (
-                    None if unit else noun_or.group(1).lower()
-                )  # "another pick or two", "a day or two"
-            self._finish(q)
+            start = match.start()
+            for piece in _AND_JOIN.split(match.group()):
+                at = self.text.index(piece, start)
+                self._read_word(at, at + len(piece))
+                start = at + len(piece)
+
+    def _read_word(self, start: int, end: int) -> None:
+        said = self.text[start:end]
+        words = said.lower().split()
+        if words in (["a"], ["and"]) or not self._free(start, end):
+            return
+        suspended = self._suspended_noun(end)
+        chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
+        if (
+            said.lower() == "one"
+            and not units.counts_follow(self.text, end)
+            and not _ONE_OF.match(self.text, end)
+            and not self._word_range_follows(end)
+            and not suspended
+        ):
+            return  # "one" counts only before what it counts, or opening a range ("one to two years")
+        if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
+            return  # "father-of-two"
+        if len(words) == 1 and words[0] in _SCALE_WORDS:
+            return  # a bare "million": "multi-million", "the million-seller"
+        if said[0].isupper() and not self._sentence_start(start):
+            return  # "BBC One", "Formula One": a capitalised number word inside a sentence is a name
+        value = parse_words(said)
+        if value is None:
+            return
+        hyphened = self.text[end : end + 1] == "-"
+        if said.lower() == "one" and _ONE_OF.match(self.text, end):
+            self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
+            return
+        if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
+            self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
+            return
+        if hyphened and not chained and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
+            return  # "two-state solution", "three-line whip"; not "a six-vote majority"
+        q = Quantity(start, end, start, end, _to_float(value))
+        q = units.read_unit_after(self.text, q)
+        if chained and hyphened and q.unit is None:
+            q.counted = self._suspended_noun(end, last=True)
+        noun_or = _NOUN_OR.search(self._before(start, 30))
+        if noun_or and q.unit is None and not units.counts_follow(self.text, end):
+            unit = self.lex.units.time_units.get(noun_or.group(1).lower())
+            q.unit, q.kind = (unit, "duration") if unit else (None, q.kind)
+            q.counted = None if unit else noun_or.group(1).lower()  # "another pick or two", "a day or two"
+        if q.kind == "count" and self._age_before(start):
+            q.kind, q.unit = "age", AGE_UNIT  # "two young daughters aged five and seven"
+        self._finish(q)
 
     def _word_range_follows(self, end: int) -> bool:
         """True when a range link and a spelled number follow: "one to two years", "one or two"."""

@@ -10,7 +10,9 @@ from claimex.normalise import units
 from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
 from claimex.normalise.quantity import Quantity
 
-_AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+[\w-]+\s*(?:to|and|-|–))\s*$", re.I
+)
 _DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
