@@ -12,6 +12,7 @@ from claimex.components import metric
 from claimex.components.attribution import Attribution, Resolver, attribute_claim, names_a_speaker
 from claimex.components.ellipsis import fill_unsaid
 from claimex.components.measure import measure
+from claimex.components.names import inside_name
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
 from claimex.components.speakers import quote_speaker, speaker_before
 from claimex.normalise.dates import assign_periods, find_time_refs
@@ -78,6 +79,7 @@ class _ArticleExtractor:
     def _claims(self, sentence: Span, quantities: list[Quantity]) -> list[Claim]:
         for q in quantities:
             q.counted = q.counted or metric.counted(self.doc, q)
+        said = {(q.start, q.end): q.counted for q in quantities}  # before units left unsaid are filled
         quantities = fill_unsaid(self.doc.text, quantities)
         refs = find_time_refs(sentence.text, self.published)
         base = sentence.start_char
@@ -88,6 +90,8 @@ class _ArticleExtractor:
             span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
             if span is not None and names_a_speaker(span.root):
                 continue
+            if span is not None and q.kind == "count" and q.unit is None and inside_name(span):
+                continue  # "the new Apple Watch 5"
             inside = next((a for s, a in self.quote_spans if s.start <= q.num_start < s.end), None)
             if inside is not None:
                 who, quoted = inside, True
@@ -108,7 +112,8 @@ class _ArticleExtractor:
                     unit=q.unit,
                     per=q.per,
                     counted=counted,
-                    metric=metric.metric(self.doc, q, counted),
+                    # the metric (the ledger's claim identity) keeps to what the sentence says of the figure
+                    metric=metric.metric(self.doc, q, said.get((q.start, q.end))),
                     qualifier=q.qualifier,
                     period=period,
                     speaker=who.speaker,

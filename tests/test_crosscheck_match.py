@@ -284,9 +284,10 @@ GORILLA: list[Article] = [  # Harambe: Reuters and RT give 400 lb / 181 kg, CNN 
 def test_a_figure_that_contradicts_what_two_outlets_agree_on_is_a_conflict(nlp: Language) -> None:
     found = sightings(nlp, GORILLA)
     got = verdicts(link(found))
-    weight = mention(found, 0, "181")
-    agreeing = [mention(found, 1, "181"), mention(found, 1, "400")]  # "400-pound (181-kg)": one figure
+    # "181-kg" is read as a weight in kilograms, "450-pound" as a count of pounds: pint compares the two.
     # Reuters' 181 kg is linked as consistent to RT's figure (either way RT wrote it), never set against it
+    weight = mention(found, 0, "181-kg")
+    agreeing = [mention(found, 1, "181-kg"), mention(found, 1, "400")]  # "400-pound (181-kg)": one figure
     said = [got.get(frozenset((weight, other))) for other in agreeing]
     assert "consistent" in said and "conflict" not in said
     against = {

@@ -31,6 +31,8 @@ CASES = [
     ),
     # a percentage change leads to a level, not to another percentage
     ("The S&P 500 gained 0.68 per cent to 3,005.47.", "3,005.47", 3005.47, None),
+    # a change between two bare figures borrows nothing from a duration before them
+    ("The number waiting over 12 months also fell from 7,613 to 6,630, or 12.9%.", "6,630", 6630, None),
     # figures far apart in size share nothing
     ("The firm spent £5m on the site and hired 40 last year.", "40", 40, None),
 ]
@@ -44,3 +46,12 @@ def test_bare_figure_takes_its_partner_unit(
     found = [q for q in filled if sentence[q.num_start : q.num_end] == figure]
     assert len(found) == 1
     assert (found[0].value, found[0].unit or found[0].counted) == (pytest.approx(value), unit)
+
+
+def test_a_figure_joined_by_or_takes_an_age() -> None:
+    sentence = (
+        "The RAD found that the number of youngsters taking their ballet exams drops by almost 70% "
+        "after the age of 10 or 11."
+    )
+    filled = fill_unsaid(sentence, read_quantities(sentence))
+    assert [(sentence[q.num_start : q.num_end], q.kind) for q in filled][-1] == ("11", "age")

@@ -70,6 +70,8 @@ NAMES = [
     ("Pictures of the Boeing 787 jet were released.", "787"),
     ("Covid-19 cases rose again.", "19"),
     ("He went back to the No 10 Downing Street office.", "10"),
+    ("The 787 Dreamliner was grounded again.", "787"),
+    ("BMW's 3-Series sold well in China.", "3"),
 ]
 
 

@@ -208,6 +208,19 @@ CLAIMS = [
         None,
         "approx",
     ),
+    # units glued or hyphened as typed (issue 13)
+    ("Digital guru floats sub-$100 PC", "sub-$100", 100, None, "USD", "upper_bound"),
+    ("the new engine is a 1.5-litre unit", "1.5-litre", 1.5, None, "litre", "exact"),
+    ("highs of 25C (77F) are expected", "25C", 25, None, "celsius", "exact"),
+    ("highs of 25C (77F) are expected", "77F", 77, None, "fahrenheit", "exact"),
+    ("a 1/4 mile track", "1/4 mile", 0.25, None, "mile", "exact"),
+    ("Proxima Centauri is 4.2 light-years away", "4.2 light-years", 4.2, None, "light-year", "exact"),
+    ("The Fed cut rates by 50bps on Wednesday", "50bps", 50, None, "basis point", "exact"),
+    ("The state will spend Rs 500 crore on roads", "Rs 500 crore", 5e9, None, "INR", "exact"),
+    ("The new chip is 3x faster", "3x", 3, None, "ratio", "exact"),
+    ("it will take a day or two to fix", "two", 2, None, "day", "exact"),
+    ("It took half an hour.", "half an hour", 0.5, None, "hour", "exact"),
+    ("The 400-gram bar was reduced to a 360-gram bar", "400-gram", 400, None, "gram", "exact"),
 ]
 
 
@@ -256,6 +269,10 @@ NOT_CLAIMS = [
     ("thousands of COVID -19 tests", ["19"]),
     ("Greenwood scored twice as United confirmed their status", ["twice"]),
     ("using the same one across multiple accounts", ["one"]),
+    ("open 24/7 since 9/11", ["24", "9"]),
+    ("two young daughters aged five and seven", ["five", "seven"]),
+    ("free nursery education for three and four-year-olds", ["four"]),
+    ("a 6-foot-2 guard", ["foot"]),
 ]
 
 
@@ -389,3 +406,12 @@ HALVES = [
 @pytest.mark.parametrize(("sentence", "expected"), HALVES)
 def test_a_half_joins_its_number_and_unit(sentence: str, expected: tuple[str, float, str | None]) -> None:
     assert [(sentence[q.start : q.end], q.value, q.unit) for q in read_quantities(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "per"),
+    [("He visits twice a year.", 2, "year"), ("The board met once a month in London.", 1, "month")],
+)
+def test_a_frequency_is_a_rate(sentence: str, value: float, per: str) -> None:
+    found = read_quantities(sentence)
+    assert [(q.value, q.per, q.kind) for q in found] == [(value, per, "count")]

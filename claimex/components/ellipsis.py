@@ -20,7 +20,7 @@ _LINK_NEXT = re.compile(r"\s*(?:or|to|and|up|down|-|–)\s*$", re.IGNORECASE)
 _LINK_PREVIOUS = re.compile(r"(?:\w+ ){0,4}?to", re.IGNORECASE)
 # A restatement is no partner: "162.31 points, or 2.14%", "$1.13bn (£600m)".
 _RESTATED = re.compile(r"(?:,\s*or|\()\s*$", re.IGNORECASE)
-_CLOSE = 10.0  # figures this close in size are parallel ("84.75 cents ... 74.07")
+_CLOSE = 5.0  # figures this close in size are parallel ("84.75 cents ... 74.07")
 _MAX_GAP = 120  # characters: a partner further away is another thought
 
 
@@ -44,8 +44,16 @@ def _distance(a: float, b: float) -> float:
 
 
 def _partner(text: str, q: Quantity, others: list[Quantity]) -> Quantity | None:
-    """The figure `q` shares its unit with. A figure right before "or", "to", "up" wins; then, among the
-    figures before `q`, the closest in size (restatements left out); a change "X to Y" may differ in size."""
+    """The figure `q` shares its unit with. The figure right before "X or", "X and" wins ("at the age of 10 or
+    11"), then one right after ("8 or $9"); then, among the figures before `q`, the closest in size
+    (restatements left out); a change "X to Y" may differ in size."""
+    joined = [
+        o for o in others if o.end <= q.start and re.fullmatch(r"\s+(?:or|and)\s+", text[o.end : q.start])
+    ]
+    if joined and _distance(_as_written(text, joined[0]), q.value) <= math.log(_CLOSE):
+        return joined[0]
+    all_others = others
+    others = [o for o in others if o.kind not in ("age", "ratio")]
     after = [o for o in others if o.start >= q.end and o.start - q.end < 12]
     if after and _LINK_NEXT.fullmatch(text[q.end : after[0].start]) and not _bare(after[0]):
         return after[0]
@@ -61,11 +69,16 @@ def _partner(text: str, q: Quantity, others: list[Quantity]) -> Quantity | None:
         return None
     nearest = before[-1]
     gap = text[nearest.end : q.start]
-    for o in others:  # restatements between the two are cut out
-        if nearest.end <= o.start and o.end <= q.start:
-            gap = gap.replace(text[o.start : o.end], " ")
+    between = [o for o in all_others if nearest.end <= o.start and o.end <= q.start]
+    restated = [o for o in between if _RESTATED.search(text[max(0, o.start - 6) : o.start])]
+    for o in restated:  # restatements between the two are cut out
+        gap = gap.replace(text[o.start : o.end], " ")
     gap = " ".join(re.sub(r"[^\w\s]", " ", gap).split())
-    if nearest.kind not in ("percent", "ratio") and _LINK_PREVIOUS.fullmatch(gap):
+    if (
+        nearest.kind not in ("percent", "ratio")
+        and len(between) == len(restated)
+        and _LINK_PREVIOUS.fullmatch(gap)
+    ):
         return nearest  # a change in points to a level in points; a change in percent leads to a level
     best = min(before, key=lambda o: _distance(_as_written(text, o), q.value))
     return best if _distance(_as_written(text, best), q.value) <= math.log(_CLOSE) else None
@@ -79,7 +92,7 @@ def fill_unsaid(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(quantities):
         if not _bare(q) or q.kind != "count":
             continue
-        partner = _partner(text, q, [o for o in quantities if o is not q and o.kind not in ("age", "ratio")])
+        partner = _partner(text, q, [o for o in quantities if o is not q])
         if partner is None:
             continue
         value = q.value

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
+from claimex.normalise.lexicons import get
 from claimex.normalise.numbers import Quantity
 
 _NO_COUNTED = ("money", "ratio", "duration", "measure")
@@ -29,6 +32,23 @@ def _counts(token: Token) -> bool:
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS")
 
 
+def _counts_before(first: Token, head: Token) -> bool:
+    """ "3 cylinder engine", "a 12 page document": a singular common noun between a figure and a singular
+    head is what the figure counts (not "six Airbus aircraft", "four receiving antennae")."""
+    return (
+        first.dep_ == "compound"
+        and first.tag_ == "NN"
+        and not first.lower_.endswith("ing")
+        and head.tag_ == "NN"
+        and head.lower_ not in _irregular_plurals()
+    )
+
+
+@functools.cache
+def _irregular_plurals() -> frozenset[str]:
+    return frozenset(get().units.irregular_plurals)
+
+
 def counted(doc: Doc, q: Quantity) -> str | None:
     """The lemma of what a quantity counts ("1,400 officers" -> "officer"), or None. Before a singular head,
     a figure above one counts the noun right after it ("a 12 page document" -> "page"); a time reference
@@ -42,8 +62,8 @@ def counted(doc: Doc, q: Quantity) -> str | None:
         between = doc[span.end : head.i] if head.i >= span.end else doc[0:0]
         if any(t.lower_ in _TIME_DETERMINERS for t in between):
             return None
-        first = doc[span.end] if span.end < head.i else None
-        if first is not None and first.dep_ == "compound" and head.tag_ == "NN" and q.value != 1:
+        first = doc[span.end] if span.end + 1 == head.i else None
+        if first is not None and q.kind == "count" and q.value != 1 and _counts_before(first, head):
             return str(first.lemma_.lower())
         return noun_phrase(head)
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -62,7 +62,7 @@ def claims(
 ) -> list[Row]:
     """Mentions from `claim_mentions`, filtered: speaker or source contains (any of its canonical entity's
     names), unit is (any case), article key or headline contains, published on or after; without
-    `borderline`, ages, ordinals, time spans and scores are left out."""
+    `borderline`, ages, ordinals, time spans, scores and partitives are left out."""
     where: list[str] = []
     params: list[Any] = []
     if not borderline:

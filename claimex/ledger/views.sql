@@ -70,7 +70,7 @@ select
     c.observed_at, c.mention_id, c.claim_id, c.version_id, c.mention_rowid
 from claim_mentions c
 where coalesce(c.measure, c.metric) is not null
-  and coalesce(c.kind, 'count') not in ('age', 'ordinal', 'time_span', 'score');
+  and coalesce(c.kind, 'count') not in ('age', 'ordinal', 'time_span', 'score', 'partitive');
 
 -- view: version_changes
 with per_claim as (

@@ -37,7 +37,7 @@ def tables() -> Currencies:
 
     lex = get().currencies
     symbols: dict[str, str] = {}
-    for symbol, code in lex["symbols"].items():
+    for symbol, code in lex.symbols.items():
         _add(symbols, symbol, code)
     english = Locale("en")
     for code, symbol in english.currency_symbols.items():
@@ -51,7 +51,7 @@ def tables() -> Currencies:
             symbol = locale.currency_symbols.get(code, code)
             if symbol != code and len(symbol.rstrip(".")) > 1:
                 _add(symbols, symbol, code)
-    words = {str(k): str(v) for k, v in lex["words"].items()}
+    words = {str(k): str(v) for k, v in lex.words.items()}
     for code, name in english.currencies.items():
         low = name.lower()
         if " " in low and "(" not in low:
@@ -73,13 +73,14 @@ def tables() -> Currencies:
 
 def before(text: str, start: int) -> tuple[str | None, int]:
     """The currency written just before a number ("£", "HK $", "RM", "USD"), and where it starts.
-    A symbol of letters only ("RM", "Rs") must touch the number; an ISO code may stand a space away."""
+    A symbol of letters only must touch the number ("RM79") unless claimex's own table lists it ("Rs 500");
+    an ISO code may stand a space away."""
     cur = tables()
     match = cur.before.search(text, max(0, start - 6), start)
     if match is None:
         return _transliterated(text, start)
     written, space = match.group(1), match.group(2)
-    if written.isalpha() and space and written not in cur.codes:
+    if written.isalpha() and space and written not in cur.codes and written not in get().currencies.symbols:
         return None, start
     code = cur.symbols.get(written) or (written if written in cur.codes else None)
     return code, match.start()
@@ -87,7 +88,7 @@ def before(text: str, start: int) -> tuple[str | None, int]:
 
 def _transliterated(text: str, start: int) -> tuple[str | None, int]:
     """ "PS2.7m", "Y=100 million": a symbol as ASCII transliteration writes it ("£" -> "PS")."""
-    for ascii_form, symbol in get().currencies["transliterations"].items():
+    for ascii_form, symbol in get().currencies.transliterations.items():
         begin = start - len(ascii_form)
         if (
             begin >= 0

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from claimex import lexicon
+from claimex.normalise.tables import (
+    CurrencyTables,
+    NeverTables,
+    NumberTables,
+    QualifierTables,
+    UnitTables,
+    load_table,
+)
 
 
-def alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first, each escaped."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -20,7 +27,7 @@ def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def ends_with_phrase(text: str, phrases: list[str]) -> str | None:
+def ends_with_phrase(text: str, phrases: Sequence[str]) -> str | None:
     """The longest phrase that `text` ends with as whole words (case-insensitive), or None."""
     low = text.lower().rstrip()
     for phrase in _longest_first(tuple(phrases)):
@@ -29,7 +36,7 @@ def ends_with_phrase(text: str, phrases: list[str]) -> str | None:
     return None
 
 
-def starts_with_phrase(text: str, phrases: list[str]) -> str | None:
+def starts_with_phrase(text: str, phrases: Sequence[str]) -> str | None:
     """The longest phrase that `text` starts with as whole words (case-insensitive), or None."""
     low = text.lower().lstrip()
     for phrase in _longest_first(tuple(phrases)):
@@ -47,11 +54,11 @@ def _spaced_hyphens(pattern: str) -> str:
 class Lexicons:
     """Everything the number reader needs, loaded and compiled once."""
 
-    numbers: dict[str, Any]
-    currencies: dict[str, Any]
-    qualifiers: dict[str, Any]
-    units: dict[str, Any]
-    never: dict[str, Any]
+    numbers: NumberTables
+    currencies: CurrencyTables
+    qualifiers: QualifierTables
+    units: UnitTables
+    never: NeverTables
     numeral: re.Pattern[str]
     word_number: re.Pattern[str]
     fixed_terms: re.Pattern[str]
@@ -64,27 +71,26 @@ class Lexicons:
 @functools.cache
 def get() -> Lexicons:
     """The compiled lexicons (cached for the life of the process)."""
-    numbers = lexicon.load("numbers")
-    words = list(numbers["words"])
+    numbers = load_table("numbers", NumberTables)
+    never = load_table("never", NeverTables)
+    words = list(numbers.words)
     word = alternation(words)
-    fraction_words = alternation(list(numbers["fractions"]))
+    fraction_words = alternation(list(numbers.fractions))
     return Lexicons(
         numbers=numbers,
-        currencies=lexicon.load("currencies"),
-        qualifiers=lexicon.load("qualifiers"),
-        units=lexicon.load("units"),
-        never=lexicon.load("never"),
+        currencies=load_table("currencies", CurrencyTables),
+        qualifiers=load_table("qualifiers", QualifierTables),
+        units=load_table("units", UnitTables),
+        never=never,
         numeral=re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w.,])\.\d+"),  # ".001 per cent"
         word_number=re.compile(
             rf"\b(?:a\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{word})"
             rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*\b",
             re.IGNORECASE,
         ),
-        fixed_terms=re.compile(
-            rf"(?<!\w)(?:{_spaced_hyphens(alternation(lexicon.load('never')['fixed_terms']))})(?!\w)", re.I
-        ),
-        multiplier=re.compile(rf"\b(?:{alternation(list(numbers['multipliers']))})\b(?!-)", re.IGNORECASE),
-        vague=re.compile(rf"\b(?:{alternation(list(numbers['vague_plurals']))})\b", re.IGNORECASE),
+        fixed_terms=re.compile(rf"(?<!\w)(?:{_spaced_hyphens(alternation(never.fixed_terms))})(?!\w)", re.I),
+        multiplier=re.compile(rf"\b(?:{alternation(list(numbers.multipliers))})\b(?!-)", re.IGNORECASE),
+        vague=re.compile(rf"\b(?:{alternation(list(numbers.vague_plurals))})\b", re.IGNORECASE),
         fraction=re.compile(
             rf"\b(?:(?:a|one|two|three|four|five|nine)[\s-](?:{fraction_words})\s+of|half\s+(?=(?:of|the|a|an|its|"
             rf"their|his|her|all|our|those|these)\b))",

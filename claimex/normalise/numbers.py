@@ -8,46 +8,33 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from claimex.normalise import units
-from claimex.normalise.lexicons import Lexicons, ends_with_phrase, get, starts_with_phrase
+from claimex.normalise.lexicons import alternation, ends_with_phrase, get, starts_with_phrase
 from claimex.normalise.quantity import AGE_UNIT
 from claimex.normalise.quantity import Quantity as Quantity
+from claimex.normalise.scanner import SIGN, YEAR, Scanner
+from claimex.normalise.scanner import parse_numeral as parse_numeral
 
 _TAIL = re.compile(r"[A-Za-z]+")
-_AGE_BEFORE = re.compile(r"(?:\bage of(?:\s+just|\s+only)?|\bag(?:ed|es)\s+\d+\s*(?:to|and|-|–))\s*$", re.I)
 _AGE_APPOSITION = re.compile(r",(?:\s|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z’'-]+,\s*$")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 # A closing quotation mark may split a figure from its scale: “we’re asking for $5.6” billion.
 _SCALE_SPACED = re.compile(
-    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred)\b", re.IGNORECASE
+    r"(?:[”\"]\s|\s)?(?:(hundred)\s+)?(thousand|million|billion|trillion|bn|mn|tn|hundred|lakhs?|crores?)\b",
+    re.IGNORECASE,
 )  # "4 hundred million"
-_SIGN = re.compile(r"(?:(?<![\w.,%-])[-−]|\bminus[\s-])$", re.IGNORECASE)  # "-1.3%", "minus 387", "minus-5"
 _AGE_DAYS = re.compile(
     r"\s+and\s+\d+\s+(?:days?|months?)\b", re.IGNORECASE
 )  # "aged 21 and 144 days": one age
-_DAY_RANGE_START = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
-_CAMEL = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "PlayStation": a product name
 _RANGE_LINK = re.compile(r"\s?(?:-|–|—|−)\s?|\s+(?:to|and|or)\s+")
 # A suspended hyphen: "four-, five- and six-cylinder", "two- or three-bedroom"; group 1 is the next figure.
 _SUSPENDED_LINK = re.compile(r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?=\w)", re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\w-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?$", re.IGNORECASE)
-_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
-_ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
-_HALF_A = re.compile(r"\bhalf[\s-]+an?\b(?=[\s-]+[a-z])", re.IGNORECASE)
-_SCALE_AFTER = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
-# Longer words a title-case headline may leave in lower case ("Profits Grew Seven Percent with Sales Up").
-_TITLE_LOWER = frozenset(
-    {"with", "from", "into", "onto", "over", "than", "that", "upon", "about", "after", "amid"}
-)
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 _FRACTION_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-_MODEL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(\d{3,}-\d{3,})(?![\d,.%])", re.IGNORECASE)
 _SOFTENER = re.compile(r"(?:(?:just|only|about|around|nearly|almost|roughly|some)\s+)?", re.IGNORECASE)
-_ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s*$", re.IGNORECASE)
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _ODDS = re.compile(
     rf"\b(?:(?P<part>{_SMALL})|(?P<one>one|1)\s+[a-z]+)[\s-]+(?:in|out[\s-]+of)[\s-]+(?P<whole>{_SMALL})\b"
@@ -55,8 +42,6 @@ _ODDS = re.compile(
     re.IGNORECASE,
 )  # "1 in 4", "nine out of 10", "one household in three", "a two-in-three chance"
 _WORD_RANGE_END = re.compile(r"\bbetween\s+([a-z-]+)\s+and\s+$", re.IGNORECASE)
-_AFTER_NUMERAL = re.compile(r"\d[ \u00a0](?:\d+[-–])?$")
-_YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
 _ONE_OF = re.compile(r"\s+of\s+(?:the|those|these)\s", re.I)  # not "one of her lawyers"
 # A person's age said with "be": "He will be 35 by ...", "Maria, who was 10.", "when she turned 18,".
 _AGE_BE = re.compile(
@@ -65,6 +50,19 @@ _AGE_BE = re.compile(
     re.IGNORECASE,
 )
 _AGE_BE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:by|when|and|but)\b)")
+_SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/.,]\d|\d)")
+_NOUN_OR = re.compile(r"\b(?:a|an|another)\s+([a-z]+)\s+or\s+$", re.IGNORECASE)
+_FRACTION_TIME = re.compile(r"\s+(?:of\s+)?an?\s+([a-z]+)\b", re.IGNORECASE)
+# "and" joins number words only after a scale ("two hundred and fifty"), not "three and four".
+_AND_JOIN = re.compile(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)(?<!trillion)\s+and\s+", re.I)
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
+_ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# Longer words a title-case headline may leave in lower case ("Profits Grew Seven Percent with Sales Up").
+_TITLE_LOWER = frozenset(
+    {"with", "from", "into", "onto", "over", "than", "that", "upon", "about", "after", "amid"}
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -73,31 +71,23 @@ def _to_float(number: Decimal) -> float:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value  # type: ignore[return-value]
 
 
-def parse_numeral(text: str) -> Decimal | None:
-    """Read a numeral such as "1,400" or "4.7"."""
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
 def _number(text: str) -> Decimal | None:
     return parse_numeral(text) if text[:1].isdigit() else parse_words(text)
 
 
 def parse_words(text: str) -> Decimal | None:
     """Read spelled-out numbers: "twenty-five", "two hundred and fifty", "a dozen", "three million"."""
-    table = get().numbers["words"]
+    table = get().numbers.words
     total, current = Decimal(0), Decimal(0)
     seen = False
     for word in re.split(r"[\s-]+", text.lower()):
         if word in ("a", "and", ""):
             continue
-        value = table.get(word)
-        if value is None:
+        found = table.get(word)
+        if found is None:
             return None
         seen = True
-        value = Decimal(str(value))
+        value = Decimal(str(found))
         if word == "hundred":
             current = (current or Decimal(1)) * 100
         elif word == "dozen":
@@ -110,165 +100,8 @@ def parse_words(text: str) -> Decimal | None:
     return total + current if seen else None
 
 
-class _Reader:
-    """One pass over one text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lex: Lexicons = get()
-        self.blocked: list[tuple[int, int]] = [m.span() for m in self.lex.fixed_terms.finditer(text)]
-        self.blocked += [
-            m.span() for m in self.lex.phone.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9
-        ]
-        self.taken: list[tuple[int, int]] = []
-        self.out: list[Quantity] = []
-
-    # --- helpers -----------------------------------------------------------------
-    def _free(self, start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in self.blocked + self.taken)
-
-    def _before(self, pos: int, width: int = 40) -> str:
-        return self.text[max(0, pos - width) : pos]
-
-    def _word_before(self, pos: int) -> str:
-        match = re.search(r"([\w.'’]+)\W*$", self._before(pos, 30))
-        return match.group(1) if match else ""
-
-    def _add(self, q: Quantity) -> None:
-        self.out.append(q)
-        self.taken.append((q.start, q.end))
-
-    def _qualify(self, q: Quantity) -> Quantity:
-        """Attach a qualifier from the words before or after the quantity."""
-        quals = self.lex.qualifiers
-        before = self._before(q.start)
-        for name, phrases in quals["before"].items():
-            phrase = ends_with_phrase(before, phrases)
-            blockers = quals["not_after"].get(phrase, [])
-            if phrase and ends_with_phrase(before[: before.lower().rstrip().rfind(phrase)], blockers):
-                return q  # "went up to 5.5%": a verb phrase, not a bound
-            if phrase:
-                q.qualifier = name
-                q.start -= len(before) - before.lower().rstrip().rfind(phrase)
-                return q
-        after = self.text[q.end : q.end + 20]
-        for name, phrases in quals["after"].items():
-            if starts_with_phrase(after, phrases):
-                q.qualifier = name
-                return q
-        return q
-
-    # --- numerals ------------------------------------------------------------------
-    def _excluded_numeral(self, start: int, end: int, token: str) -> bool:
-        """Numbers that are parts of names, dates, times, versions or codes."""
-        text, never = self.text, self.lex.never
-        prev_char = text[start - 1] if start else " "
-        next_char = text[end] if end < len(text) else " "
-        if (prev_char.isalpha() and units.currency_before(text, start)[0] is None) or next_char.isdigit():
-            return True  # "G8", "MP3"; not "RM79", "USD10m"
-        if prev_char in "'’" and len(token) == 2:
-            return True  # "the class of '83": a year
-        signed = _SIGN.search(text, max(0, start - 6), start) is not None
-        if (
-            prev_char in "-–/:"
-            and start >= 2
-            and text[start - 2].isalnum()
-            and not text[start - 2].isdigit()
-            and not signed
-        ):
-            return True  # "Hwasong-12", "Covid-19"
-        if prev_char in "/:." and start >= 2 and text[start - 2].isdigit():
-            return True  # "24/7", "10:30", "3.8.0"
-        if _YEAR_RANGE_END.search(text, max(0, start - 5), start):
-            return True  # "2007-13": the end of a span of years
-        if _AFTER_NUMERAL.search(text, max(0, start - 12), start):
-            return True  # "10 737-800 planes": a numeral right after a count is a model name
-        if any(m.start(1) <= start < m.end() for m in _MODEL.finditer(text, max(0, start - 20), end + 5)):
-            return True  # "the 737-800 had reduced costs": a pair of hyphened three-digit numbers is a model
-        if next_char in "/:" and end + 1 < len(text) and text[end + 1].isdigit():
-            return True
-        if next_char == "-" and starts_with_phrase(text[end + 1 : end + 20], never["hyphen_names"]):
-            return True  # "an 18-rated game"
-        if token in never["emergency_numbers"] and (
-            self._word_before(start).lower() in never["emergency_words"]
-            or starts_with_phrase(text[end : end + 20].lstrip(), never["emergency_words"])
-        ):
-            return True  # "Mateen also called 911"
-        if next_char == "." and end + 1 < len(text) and text[end + 1].isdigit():
-            return True  # a version number
-        word = self._word_before(start) if prev_char.isspace() else ""  # "A$3bn" is money, not "A 3"
-        low = word.lower()
-        if low in never["reference_words"]:
-            return True
-        article = low == "a" and self._sentence_start(start - len(word) - 1)  # "A 10-point lead": not the A10
-        if word[:1].isupper() and low in never["name_prefixes"] and not article:
-            return True
-        after = text[end : end + 30]
-        if _CAMEL.search(word) and re.search(r"\w\s$", self._before(start, 2)):
-            return True  # "iPhone 11", "PlayStation 5": a number after a product name
-        between_capitals = word[:1].isupper() and re.match(r" [A-Z]", after)
-        if between_capitals and not self._sentence_start(start - len(word) - 1):
-            return True  # "Super Mario 64 DS": a number between capitalised words is part of a name
-        if starts_with_phrase(after.lstrip(" "), never["time_of_day"]):
-            return True
-        if (
-            starts_with_phrase(after.lstrip(), never["name_suffix_words"])
-            and after[:1] == " "
-            and after[1:2].isupper()
-        ):
-            return True  # "10 Downing Street"
-        return self._is_date_part(start, end, token)
-
-    def _bounded(self, start: int) -> bool:
-        """True when a bound or approximation ("more than", "about") stands right before `start`."""
-        before = self._before(start)
-        return any(ends_with_phrase(before, p) for p in self.lex.qualifiers["before"].values())
-
-    def _age_before(self, start: int) -> bool:
-        """ "aged 52", "aged 30 to 40", "by the age of 40": an age, a borderline claim."""
-        word = self._word_before(start).lower() if self.text[start - 1 : start].isspace() else ""
-        return word in self.lex.numbers["age_words"] or bool(_AGE_BEFORE.search(self._before(start, 30)))
-
-    def _model_number(self, q: Quantity) -> bool:
-        """ "the Falcon 9.", "a Hwasong 12, which": a plain number after "the" and a capitalised word,
-        ending a clause, is part of a name ("Clinton 47, Trump 41" is a poll)."""
-        word = self._word_before(q.start)
-        if not word[:1].isupper() or not _ARTICLE_END.search(self._before(q.start - len(word) - 1, 8)):
-            return False
-        if word.lower().rstrip(".") in self.lex.never["months"]:
-            return False
-        return bool(re.match(r"\s*(?:[,.;:)!?]|$)", self.text[q.end : q.end + 2]))
-
-    def _sentence_start(self, pos: int) -> bool:
-        """True when `pos` opens a sentence or line (nothing but punctuation and space before it)."""
-        return bool(re.search(r"(?:^|[.!?:\n\"“”‘’]\s*)$", self._before(max(pos, 0), 4)))
-
-    def _title_case_line(self, pos: int) -> bool:
-        """True when `pos` is on a headline in title case ("Clintons Report Earnings of $139 Million in Seven
-        Years"), where a capitalised number word is no name."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        words = _TITLE_WORD.findall(self.text[line_start : line_end if line_end >= 0 else len(self.text)])
-        long = [w for w in words if len(w) > 3 and w not in _TITLE_LOWER]
-        return len(long) >= 3 and all(w[0].isupper() for w in long)
-
-    def _is_date_part(self, start: int, end: int, token: str) -> bool:
-        months = self.lex.never["months"]
-        first = _DAY_RANGE_START.search(self.text, max(0, start - 4), start)
-        if first and self._is_date_part(first.start(1), first.end(1), first.group(1)):
-            return True  # "Sept. 20-24", "16-17 March": the end of a range of days
-        value = parse_numeral(token)
-        if value is None or value != value.to_integral() or "," in token:
-            return False
-        day_like = 1 <= value <= 31
-        after = re.match(
-            r"(?:st|nd|rd|th)?(?:\s*(?:or|and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]+)",
-            self.text[end : end + 24],
-        )  # "3 January", "16 or 17 March"
-        if day_like and after and after.group(1).lower() in months:
-            return True  # "3 January"
-        before = self._word_before(start)
-        return bool((day_like or _YEAR.fullmatch(token)) and before.lower().rstrip(".") in months)
+class _Reader(Scanner):
+    """One pass over one text: numerals, words, multipliers, fractions, odds and vague plurals."""
 
     def _scan_numerals(self) -> None:
         for match in self.lex.numeral.finditer(self.text):
@@ -291,7 +124,7 @@ class _Reader:
         """Build a quantity from a numeral at [start, end): currency before, scale and unit after."""
         text = self.text
         q = Quantity(start, end, start, end, 0.0)
-        sign = _SIGN.search(text, max(0, start - 6), start)
+        sign = SIGN.search(text, max(0, start - 6), start)
         if sign:
             value, q.start = -value, sign.start()
         currency, cur_start = units.currency_before(text, q.start)
@@ -305,7 +138,7 @@ class _Reader:
         spaced = _SCALE_SPACED.match(text, end)
         if tail:  # letters glued to the number: "4.7m", "583p", "3.5km", "1990s", "14th"
             word = tail.group()
-            reading = units.glued_tail(word, text[tail.end() : tail.end() + 12], currency)
+            reading = units.glued_tail(word, text[tail.end() : tail.end() + 40], currency)
             if reading is None:
                 return None
             scale, unit, kind, factor, length = reading
@@ -314,7 +147,7 @@ class _Reader:
             if unit:
                 q.unit, q.kind = unit, kind
         elif spaced:
-            value *= Decimal(str(self.lex.numbers["scales"][spaced.group(2).lower()]))
+            value *= Decimal(str(self.lex.numbers.scales[spaced.group(2).lower()]))
             value *= 100 if spaced.group(1) else 1
             q.end = spaced.end()
         q.value = _to_float(value)
@@ -332,10 +165,10 @@ class _Reader:
         if ranged is None:
             return
         q = ranged
-        counted_before = ends_with_phrase(self._before(q.start), self.lex.never["count_before"])
+        counted_before = ends_with_phrase(self._before(q.start), self.lex.never.count_before)
         if (
             q.bare
-            and _YEAR.fullmatch(self.text[q.num_start : q.num_end])
+            and YEAR.fullmatch(self.text[q.num_start : q.num_end])
             and not self._bounded(q.start)
             and not counted_before
         ):
@@ -359,7 +192,7 @@ class _Reader:
     def _range(self, q: Quantity) -> Quantity | None:
         """Join "5-10%" and "between 5 and 10" into one ranged quantity; skip sports scores."""
         link = _RANGE_LINK.match(self.text, q.end)
-        if not link or (q.bare and _YEAR.fullmatch(self.text[q.num_start : q.num_end])):
+        if not link or (q.bare and YEAR.fullmatch(self.text[q.num_start : q.num_end])):
             return q
         joiner = link.group().strip()
         spelled = not self.text[q.num_start : q.num_start + 1].isdigit()
@@ -369,7 +202,7 @@ class _Reader:
             return q
         word = self._word_before(q.start).lower()
         between = joiner == "and"
-        change = joiner == "to" and (word in self.lex.numbers["change_words"] or word.endswith(("ed", "ing")))
+        change = joiner == "to" and (word in self.lex.numbers.change_words or word.endswith(("ed", "ing")))
         softener = _SOFTENER.match(self.text, link.end())  # "to just 21 days"
         link_end = softener.end() if softener else link.end()
         nxt = self.lex.numeral.match(self.text, link_end)
@@ -385,8 +218,8 @@ class _Reader:
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
             return q  # "the 12 months to 30 September"
         high = self._read_after(nxt.start(), nxt.end(), high_value)
-        if high is None:
-            return q
+        if high is None or (q.unit and high.unit and q.unit != high.unit):
+            return q  # "four-year-olds to 15 hours": no range across units
         if change:  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
             return self._share_reading(q, high, high_value)
         if joiner in "-–—" and q.bare and high.bare and float(high_value) <= q.value:
@@ -420,56 +253,75 @@ class _Reader:
 
     # --- words, multipliers, vague plurals, fractions --------------------------------
     def _scan_words(self) -> None:
+        """Number words; "and" joins them only after a scale, so "five and seven" is read as two figures."""
         for match in self.lex.word_number.finditer(self.text):
-            start, end = match.span()
-            words = match.group().lower().split()
-            if words in (["a"], ["and"]) or not self._free(start, end):
-                continue
-            suspended = self._suspended_noun(end)
-            chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
-            if (
-                match.group().lower() == "one"
-                and not units.counts_follow(self.text, end)
-                and not _AND_A_HALF.match(self.text, end)
-                and not _ONE_OF.match(self.text, end)
-                and not self._word_range_follows(end)
-                and not suspended
-            ):
-                continue  # "one" counts only before what it counts, or opening a range ("one to two years")
-            if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
-                continue  # "father-of-two"
-            if len(words) == 1 and words[0] in _SCALE_WORDS:
-                continue  # a bare "million": "multi-million", "the million-seller"
-            # "BBC One", "Formula One": a capitalised number word inside a sentence is a name; on a title-case
-            # headline it is read when a unit follows ("in Seven Years", not "Ten Downing Street")
-            capitalised = match.group()[0].isupper() and not self._sentence_start(start)
-            if capitalised and not self._title_case_line(start):
-                continue
-            value = parse_words(match.group())
-            if value is None:
-                continue
-            hyphened = self.text[end : end + 1] == "-"
-            if match.group().lower() == "one" and _ONE_OF.match(self.text, end):
-                self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
-                continue
-            if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
-                self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
-                continue
-            if (
-                hyphened
-                and not chained
-                and not units.hyphen_unit(self.text, end)
-                and not self._hyphen_count(end)
-            ):
-                continue  # "two-state solution", "three-line whip"; not "a six-vote majority"
-            value, end = self._and_a_half(start, end, value)
-            q = Quantity(start, end, start, end, _to_float(value))
-            q = units.read_unit_after(self.text, q)
-            if capitalised and q.unit is None:
-                continue
-            if chained and hyphened and q.unit is None:
-                q.counted = self._suspended_noun(end, last=True)
-            self._finish(q)
+            start = match.start()
+            for piece in _AND_JOIN.split(match.group()):
+                at = self.text.index(piece, start)
+                self._read_word(at, at + len(piece))
+                start = at + len(piece)
+
+    def _read_word(self, start: int, end: int) -> None:
+        said = self.text[start:end]
+        words = said.lower().split()
+        if words in (["a"], ["and"]) or not self._free(start, end):
+            return
+        suspended = self._suspended_noun(end)
+        chained = bool(_SUSPENDED_BEFORE.search(self._before(start, 12)))
+        if (
+            said.lower() == "one"
+            and not units.counts_follow(self.text, end)
+            and not _AND_A_HALF.match(self.text, end)
+            and not _ONE_OF.match(self.text, end)
+            and not self._word_range_follows(end)
+            and not suspended
+        ):
+            return  # "one" counts only before what it counts, or opening a range ("one to two years")
+        if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
+            return  # "father-of-two"
+        if len(words) == 1 and words[0] in _SCALE_WORDS:
+            return  # a bare "million": "multi-million", "the million-seller"
+        # "BBC One", "Formula One": a capitalised number word inside a sentence is a name; on a title-case
+        # headline it is read when a unit follows ("in Seven Years", not "Ten Downing Street")
+        capitalised = said[0].isupper() and not self._sentence_start(start)
+        if capitalised and not self._title_case_line(start):
+            return
+        value = parse_words(said)
+        if value is None:
+            return
+        hyphened = self.text[end : end + 1] == "-"
+        if said.lower() == "one" and _ONE_OF.match(self.text, end):
+            self._add(Quantity(start, end, start, end, 1, kind="partitive"))  # "one of the students"
+            return
+        if suspended:  # "four-, five- and six-cylinder": each figure counts the last one's noun
+            self._add(Quantity(start, end, start, end, _to_float(value), counted=suspended))
+            return
+        if hyphened and not chained and not units.hyphen_unit(self.text, end) and not self._hyphen_count(end):
+            return  # "two-state solution", "three-line whip"; not "a six-vote majority"
+        value, end = self._and_a_half(start, end, value)
+        q = Quantity(start, end, start, end, _to_float(value))
+        q = units.read_unit_after(self.text, q)
+        if capitalised and q.unit is None:
+            return
+        if chained and hyphened and q.unit is None:
+            q.counted = self._suspended_noun(end, last=True)
+        noun_or = _NOUN_OR.search(self._before(start, 30))
+        if noun_or and q.unit is None and not units.counts_follow(self.text, end):
+            unit = self.lex.units.time_units.get(noun_or.group(1).lower())
+            q.unit, q.kind = (unit, "duration") if unit else (None, q.kind)
+            q.counted = None if unit else noun_or.group(1).lower()  # "another pick or two", "a day or two"
+        if q.kind == "count" and self._age_before(start):
+            q.kind, q.unit = "age", AGE_UNIT  # "two young daughters aged five and seven"
+        self._finish(q)
+
+    def _title_case_line(self, pos: int) -> bool:
+        """True when `pos` is on a headline in title case ("Clintons Report Earnings of $139 Million in Seven
+        Years"), where a capitalised number word is no name."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        words = _TITLE_WORD.findall(self.text[line_start : line_end if line_end >= 0 else len(self.text)])
+        long = [w for w in words if len(w) > 3 and w not in _TITLE_LOWER]
+        return len(long) >= 3 and all(w[0].isupper() for w in long)
 
     def _and_a_half(self, start: int, end: int, value: Decimal) -> tuple[Decimal, int]:
         """ "two and a half years", "a dozen and a half", "a million and a half": the half is half of the
@@ -479,28 +331,20 @@ class _Reader:
         if not half or units.read_unit_after(self.text, Quantity(start, end, start, end, 1.0)).unit:
             return value, end
         last = re.split(r"[\s-]+", self.text[start:end].lower())[-1]
-        step = Decimal(str(self.lex.numbers["words"][last])) if last in _SCALE_WORDS else Decimal(1)
+        step = Decimal(str(self.lex.numbers.words[last])) if last in _SCALE_WORDS else Decimal(1)
         value, end = value + step / 2, half.end()
         scale = _SCALE_AFTER.match(self.text, end)
         if scale and step == 1:
-            value *= Decimal(str(self.lex.numbers["scales"][scale.group(1).lower()]))
+            value *= Decimal(str(self.lex.numbers.scales[scale.group(1).lower()]))
             end = scale.end()
         return value, end
 
-    def _scan_halves(self) -> None:
-        """ "an hour and a half" (read as an hour, the half joins in `_finish`), "half an hour" (0.5): a unit
-        of time or measure with a half ("half a million" is a scale, read with the fractions)."""
+    def _scan_unit_and_a_half(self) -> None:
+        """ "an hour and a half", "a year-and-a-half": read as one unit, the half joins in `_finish`."""
         for match in _ONE_UNIT_AND_A_HALF.finditer(self.text):
             q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 1.0))
-            if (
-                q.kind in ("duration", "measure")
-                and _AND_A_HALF.match(self.text, q.end)
-                and self._free(*match.span())
-            ):
-                self._finish(q)
-        for match in _HALF_A.finditer(self.text):
-            q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 0.5))
-            if q.kind in ("duration", "measure") and self._free(q.start, q.end):
+            half = _AND_A_HALF.match(self.text, q.end)
+            if q.kind in ("duration", "measure") and half and self._free(match.start(), half.end()):
                 self._finish(q)
 
     def _word_range_follows(self, end: int) -> bool:
@@ -519,7 +363,9 @@ class _Reader:
         for _ in range(6):
             if last or not _SUSPENDED_LINK.match(self.text, pos):
                 noun = re.match(r"-([a-z]+)\b", self.text[pos : pos + 30])
-                return noun.group(1) if noun and (last or pos != end) else None
+                if noun is None or units.hyphen_unit(self.text, pos):
+                    return None  # "six- to eight-year-olds": ages, read as such
+                return noun.group(1) if last or pos != end else None
             nxt = _SUSPENDED_LINK.match(self.text, pos)
             assert nxt is not None
             figure = self.lex.word_number.match(self.text, nxt.end()) or self.lex.numeral.match(
@@ -532,7 +378,22 @@ class _Reader:
 
     def _hyphen_count(self, end: int) -> bool:
         word = re.match(r"-([a-z]+)", self.text[end : end + 20])
-        return word is not None and word.group(1).rstrip("s") in self.lex.numbers["hyphen_counts"]
+        return word is not None and word.group(1).rstrip("s") in self.lex.numbers.hyphen_counts
+
+    def _scan_frequencies(self) -> None:
+        """ "twice a week", "once a year": a count of events with its `per` (a rate, not a ratio)."""
+        words = alternation(list(self.lex.numbers.frequency_words))
+        for match in re.finditer(rf"\b({words})(?=\s)", self.text, re.IGNORECASE):
+            start, end = match.span()
+            per = units.rate_after(self.text, end)
+            if (
+                per is None
+                or not self._free(start, end)
+                or not re.match(r"\s+(?:a|an|per|every)\s", self.text[end:])
+            ):
+                continue
+            value = self.lex.numbers.frequency_words[match.group(1).lower()]
+            self._add(self._qualify(Quantity(start, end, start, end, value, per=per)))
 
     def _scan_multipliers(self) -> None:
         nums = self.lex.numbers
@@ -543,15 +404,13 @@ class _Reader:
                 continue
             after = self.text[end : end + 20]
             before = self._before(start)
-            if word == "twice" and not starts_with_phrase(after, nums["ratio_followers"]):
+            if word == "twice" and not starts_with_phrase(after, nums.ratio_followers):
                 continue
             if re.match(r"\s+as\s+[A-Z]", after):
                 continue  # "scored twice as United confirmed ...": a clause, not a comparison
-            if word in nums["verb_only_multipliers"] and not ends_with_phrase(
-                before, nums["multiplier_triggers"]
-            ):
+            if word in nums.verb_only_multipliers and not ends_with_phrase(before, nums.multiplier_triggers):
                 continue
-            q = Quantity(start, end, start, end, nums["multipliers"][word], unit="ratio", kind="ratio")
+            q = Quantity(start, end, start, end, nums.multipliers[word], unit="ratio", kind="ratio")
             self._add(self._qualify(q))
 
     def _scan_vague(self) -> None:
@@ -559,7 +418,7 @@ class _Reader:
             start, end = match.span()
             if not self._free(start, end) or re.search(r"\d\s*$", self._before(start, 4)):
                 continue  # "5 million" was read as a scale
-            value = self.lex.numbers["vague_plurals"][match.group().lower()]
+            value = self.lex.numbers.vague_plurals[match.group().lower()]
             q = Quantity(start, end, start, end, value, qualifier="lower_bound", kind="vague")
             money = units.currency_word_after(self.text, end, of=True)
             if money:
@@ -567,7 +426,7 @@ class _Reader:
             self._add(q)
 
     def _scan_fractions(self) -> None:
-        fractions = self.lex.numbers["fractions"]
+        fractions = self.lex.numbers.fractions
         for match in self.lex.fraction.finditer(self.text):
             start, end = match.span()
             if not self._free(start, end):
@@ -582,7 +441,15 @@ class _Reader:
                 start + len(match.group().rstrip()) - (3 if match.group().rstrip().endswith(" of") else 0)
             )
             scaled = _FRACTION_SCALE.match(self.text, span_end)
-            scale = self.lex.numbers["scales"].get(scaled.group(1).lower()) if scaled else None
+            scale = self.lex.numbers.scales.get(scaled.group(1).lower()) if scaled else None
+            timed = _FRACTION_TIME.match(self.text, span_end)
+            unit = self.lex.units.time_units.get(timed.group(1).lower()) if timed else None
+            if timed and unit:  # "half an hour", "a quarter of an hour": a duration
+                q = Quantity(
+                    start, timed.end(), start, timed.end(), _to_float(share), unit=unit, kind="duration"
+                )
+                self._finish(q)
+                continue
             if scaled and scale:  # "half a million people", "a quarter of a billion": a count, not a share
                 end = scaled.end()
                 q = Quantity(start, end, start, end, _to_float(share * Decimal(str(scale))))
@@ -608,11 +475,30 @@ class _Reader:
                 self._qualify(Quantity(start, end, start, end, _to_float(part / whole), kind="fraction"))
             )
 
+    def _scan_slash_fractions(self) -> None:
+        """ "1/2 pound of chocolate", "3/4 cup": a fraction before a unit; "24/7", "9/11" and "3/4 of" are
+        left alone. A pound measured in halves is a weight, not money."""
+        for match in _SLASH_FRACTION.finditer(self.text):
+            start, end = match.span()
+            part, whole = int(match.group(1)), int(match.group(2))
+            if not 0 < part < whole <= 16 or not self._free(start, end):
+                continue
+            if not re.match(r"[ -][a-z]", self.text[end : end + 2]):
+                continue  # "Photo 6/8 A": a slide number, not amperes
+            q = units.read_unit_after(self.text, Quantity(start, end, start, end, part / whole))
+            if q.kind == "money" and re.match(r"\s+pounds?\b", self.text[end : end + 8], re.I):
+                q.unit, q.kind = "pound-mass", "measure"
+            if q.kind in ("measure", "duration"):
+                self._add(self._qualify(q))
+                self.blocked.append((start, end))
+
     def read(self) -> list[Quantity]:
+        self._scan_slash_fractions()
         self._scan_odds()
         self._scan_numerals()
+        self._scan_frequencies()
         self._scan_multipliers()
-        self._scan_halves()  # before fractions: "half an hour" is a duration, not a share
+        self._scan_unit_and_a_half()  # before fractions: the half of "an hour and a half" is no share
         self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
         self._scan_words()
         self._scan_vague()
