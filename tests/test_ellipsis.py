@@ -33,6 +33,19 @@ CASES = [
     ("The S&P 500 gained 0.68 per cent to 3,005.47.", "3,005.47", 3005.47, None),
     # a change between two bare figures borrows nothing from a duration before them
     ("The number waiting over 12 months also fell from 7,613 to 6,630, or 12.9%.", "6,630", 6630, None),
+    (
+        "It includes a £285m cash injection to extend paid maternity leave from six months to nine.",
+        "nine",
+        9,
+        "month",
+    ),
+    # a time span lends nothing to a figure it is not joined to
+    (
+        "Its inflation index, which has risen over the last 8 months, climbed to 110.0 in January.",
+        "110.0",
+        110,
+        None,
+    ),
     # figures far apart in size share nothing
     ("The firm spent £5m on the site and hired 40 last year.", "40", 40, None),
 ]

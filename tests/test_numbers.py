@@ -221,6 +221,14 @@ CLAIMS = [
     ("it will take a day or two to fix", "two", 2, None, "day", "exact"),
     ("It took half an hour.", "half an hour", 0.5, None, "hour", "exact"),
     ("The 400-gram bar was reduced to a 360-gram bar", "400-gram", 400, None, "gram", "exact"),
+    (
+        "The Library receives between three and four million requests",
+        "three and four million",
+        3e6,
+        4e6,
+        None,
+        "exact",
+    ),
 ]
 
 
@@ -271,6 +279,7 @@ NOT_CLAIMS = [
     ("using the same one across multiple accounts", ["one"]),
     ("open 24/7 since 9/11", ["24", "9"]),
     ("two young daughters aged five and seven", ["five", "seven"]),
+    ("relieved of first-team duties after just one win in 14 league games", ["one win in 14"]),
     ("free nursery education for three and four-year-olds", ["four"]),
     ("a 6-foot-2 guard", ["foot"]),
 ]

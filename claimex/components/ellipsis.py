@@ -44,16 +44,18 @@ def _distance(a: float, b: float) -> float:
 
 
 def _partner(text: str, q: Quantity, others: list[Quantity]) -> Quantity | None:
-    """The figure `q` shares its unit with. The figure right before "X or", "X and" wins ("at the age of 10 or
-    11"), then one right after ("8 or $9"); then, among the figures before `q`, the closest in size
+    """The figure `q` shares its unit with. The figure right before "X or", "X and", "X to" wins ("at the age
+    of 10 or 11"), then one right after ("8 or $9"); then, among the figures before `q`, the closest in size
     (restatements left out); a change "X to Y" may differ in size."""
     joined = [
-        o for o in others if o.end <= q.start and re.fullmatch(r"\s+(?:or|and)\s+", text[o.end : q.start])
-    ]
+        o for o in others if o.end <= q.start and re.fullmatch(r"\s+(?:or|and|to)\s+", text[o.end : q.start])
+    ]  # "at the age of 10 or 11", "from six months to nine"
     if joined and _distance(_as_written(text, joined[0]), q.value) <= math.log(_CLOSE):
         return joined[0]
     all_others = others
-    others = [o for o in others if o.kind not in ("age", "ratio")]
+    # an age, a ratio or a time span lends no unit to a figure it is not joined to ("over the last 8 months,
+    # climbed to 110.0")
+    others = [o for o in others if o.kind not in ("age", "ratio", "duration", "time_span")]
     after = [o for o in others if o.start >= q.end and o.start - q.end < 12]
     if after and _LINK_NEXT.fullmatch(text[q.end : after[0].start]) and not _bare(after[0]):
         return after[0]

@@ -63,6 +63,7 @@ _TITLE_LOWER = frozenset(
     {"with", "from", "into", "onto", "over", "than", "that", "upon", "about", "after", "amid"}
 )
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_SCALE_END = re.compile(r"(.+?)\s+(thousand|million|billion|trillion)$", re.IGNORECASE)
 _CHANGE_RATIO = 5  # "adding $1.89 to $48.62": ends this far apart are a change and a level, not a range
 
 
@@ -210,9 +211,16 @@ class _Reader(Scanner):
         if sym_currency and not nxt:
             nxt = self.lex.numeral.match(self.text, sym_end)
         high_value = parse_numeral(nxt.group()) if nxt else None
+        word_scale = 1.0
         if nxt is None and spelled:  # "one to two years", "four thousand to five thousand people"
             nxt = self.lex.word_number.match(self.text, link_end)
-            high_value = parse_words(nxt.group()) if nxt else None
+            scaled = _WORD_SCALE_END.match(nxt.group()) if nxt else None
+            own_scale = _WORD_SCALE_END.match(self.text[q.num_start : q.num_end])
+            if scaled and not own_scale:  # "between three and four million": one scale, like "3 to 5 million"
+                high_value = parse_words(scaled.group(1))
+                word_scale = float(self.lex.numbers.scales[scaled.group(2).lower()])
+            else:
+                high_value = parse_words(nxt.group()) if nxt else None
         elif joiner == "or":
             return q
         if nxt is None or high_value is None or self._is_date_part(nxt.start(), nxt.end(), nxt.group()):
@@ -220,6 +228,7 @@ class _Reader(Scanner):
         high = self._read_after(nxt.start(), nxt.end(), high_value)
         if high is None or (q.unit and high.unit and q.unit != high.unit):
             return q  # "four-year-olds to 15 hours": no range across units
+        high.value = _to_float(Decimal(str(high.value)) * Decimal(str(word_scale)))
         if change:  # "from 48 to 63", "rose 4p to 583p", "adding $1.89 to $48.62": two claims
             return self._share_reading(q, high, high_value)
         if joiner in "-–—" and q.bare and high.bare and float(high_value) <= q.value:
@@ -467,6 +476,9 @@ class _Reader(Scanner):
             after = self.text[end : end + 12].lstrip().lower()
             if part is None or not whole or part > whole or not self._free(start, end):
                 continue
+            word = units.next_word(self.text, end)
+            if match.group("one") and word.islower() and word not in self.lex.units.function_words:
+                continue  # "one win in 14 league games": a count and a count, not a share
             if after.startswith(("%", "per")):
                 continue  # "1 in 10%": not a share
             if units.read_unit_after(self.text, Quantity(start, end, start, end, 1.0)).unit:
