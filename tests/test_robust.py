@@ -233,3 +233,47 @@ def test_a_stray_mark_before_a_line_break_is_no_quotation(nlp: Language) -> None
     text = '"\nHe said: “We made 1,000 arrests.'
     quotes = extract_page(nlp, Page(text, "stray", SEED_PUBLISHED)).articles[0].quotes
     assert [q.text for q in quotes] == ["We made 1,000 arrests."]
+
+
+def _claims(nlp: Language, text: str) -> list[tuple[int, int, str, float]]:
+    extraction = extract_page(nlp, Page(text, "long.txt", SEED_PUBLISHED))
+    return [(c.start, c.end, c.text, c.value) for a in extraction.articles for c in a.claims]
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["paragraphs", "one-line"])
+def test_a_text_longer_than_a_chunk_is_read_in_pieces_with_offsets_kept(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, one_line: bool
+) -> None:
+    # the seed page three times over, as paragraphs or as one line: with chunks of 2,000 characters every
+    # figure is still found, once, at its place in the original text
+    text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 3)
+    if one_line:
+        text = " ".join(text.split())
+    whole = _claims(nlp, text)
+    monkeypatch.setattr("claimex.extract.LONG_TEXT", 2_000)
+    pieces = _claims(nlp, text)
+    assert all(text[start:end] == said for start, end, said, _ in pieces)
+    assert len(pieces) == len({(start, end) for start, end, _, _ in pieces})
+    assert len(pieces) >= 3 * 38 * 0.9  # the seed page holds 38 claims
+    found = {(start, value) for start, _, _, value in whole}
+    assert len(found & {(start, value) for start, _, _, value in pieces}) >= 0.95 * len(found)
+
+
+# Three paragraphs in German written for this test: a page that is not English gives no claims and a note.
+GERMAN = (
+    "Die Stadtverwaltung hat am Montag mitgeteilt, dass im vergangenen Jahr rund 4,7 Millionen Gesichter von "
+    "den Kameras erfasst wurden. Nach Angaben der Polizei wurden dabei mehr als 1.000 Festnahmen gemacht.\n\n"
+    "Kritiker der Technik sprechen von einem massiven Eingriff in die Grundrechte der Bürgerinnen und Bürger "
+    "und fordern, dass der Einsatz bis zu einer gesetzlichen Regelung ausgesetzt wird.\n\n"
+    "Die Kosten für das Programm beliefen sich nach Angaben des Innenministeriums auf 2,4 Millionen Euro."
+)
+
+
+def test_a_page_not_in_english_is_skipped_with_a_one_line_note(tmp_path: Path) -> None:
+    page = tmp_path / "bericht.txt"
+    page.write_text(GERMAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "not English (de)" in result.output
+    assert "Traceback" not in result.output
+    assert '"claims": [{' not in result.output
