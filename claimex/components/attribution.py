@@ -45,6 +45,15 @@ class Resolver:
     speakers: dict[str, Speaker] = field(default_factory=dict)
     last_person: str | None = None
     last_org: str | None = None
+    _ents: tuple[Span, ...] | None = None
+    _names: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The doc's entities, built once (spaCy makes new spans on every `doc.ents`)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     @property
     def pronouns(self) -> set[str]:
@@ -56,17 +65,20 @@ class Resolver:
 
     def full_name(self, token: Token) -> tuple[str, str]:
         """The fullest name in the article for a name token, and its kind (person or org)."""
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if token.i not in self._names:
+            self._names[token.i] = self._full_name(token)
+        return self._names[token.i]
+
+    def _full_name(self, token: Token) -> tuple[str, str]:
+        ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
         opened = self.doc.text.rfind("(", max(0, token.idx - 12), token.idx)
         if opened >= 0 and ")" not in self.doc.text[opened : token.idx]:
             # "Rep. G.K. Butterfield (D-N.C.)": the parse picked a word in the brackets; take the name before.
-            ent = next(
-                (e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent
-            )
+            ent = next((e for e in reversed(self.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent)
         if ent is None or ent.label_ not in ("PERSON", "ORG"):
             # Not a name itself ("the Democrat, Gwen Moore"): a person named within the phrase.
             subtree = range(token.left_edge.i, token.right_edge.i + 1)
-            ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start in subtree), ent)
+            ent = next((e for e in self.ents if e.label_ == "PERSON" and e.start in subtree), ent)
         surface = ent.text if ent is not None else _compound(token)
         kind = (
             "org"
@@ -77,7 +89,7 @@ class Resolver:
         # "Michael Jackson fedora" further down)
         longer = [
             e.text
-            for e in self.doc.ents
+            for e in self.ents
             if e.label_ in ("PERSON", "ORG")
             and e.start < token.i
             and _surname(e.text) == _surname(surface)
@@ -89,7 +101,7 @@ class Resolver:
 
     def labelled(self, label: str) -> str:
         """The person a transcript label stands for ("PENCE" -> "Mike Pence"), else the label."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and ent.text.split()[-1].upper() == label.split()[-1]:
                 name, _ = self.full_name(ent[-1])
                 return self.remember(name, "person")
@@ -157,7 +169,7 @@ class Resolver:
             return Attribution(speaker=self.last_org or _source_phrase(subject))
         if low in data["org_words"]:  # "the council said": a named council; "local police said": as written
             named = next(
-                (e.text for e in reversed(self.doc.ents) if e.end <= subject.i and _ends_in(e, low)), None
+                (e.text for e in reversed(self.ents) if e.end <= subject.i and _ends_in(e, low)), None
             )
             return Attribution(speaker=named or _source_phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
@@ -195,7 +207,7 @@ class Resolver:
         for speaker in self.speakers.values():
             if any(subject.lower_ in d.lower() or title in d.lower() for d in speaker.descriptions):
                 return speaker.name
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.end > subject.i or len(ent) < 2 and ent.start == 0:
                 continue
             titled = (

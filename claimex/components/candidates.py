@@ -4,7 +4,6 @@ grouped by the answer they give and described by features for the ranker."""
 from __future__ import annotations
 
 import bisect
-import copy
 import re
 from dataclasses import dataclass, field
 
@@ -87,8 +86,21 @@ def key(found: Attribution) -> str:
     return _THE.sub("", found.named.lower()).strip()
 
 
-def _snapshot(resolver: Resolver) -> tuple[str | None, str | None, dict[str, Speaker]]:
-    return resolver.last_person, resolver.last_org, copy.deepcopy(resolver.speakers)
+_Saved = tuple[str | None, str | None, dict[str, tuple[Speaker, int, str | None]]]
+
+
+def _snapshot(resolver: Resolver) -> _Saved:
+    """What resolving may change: the names in focus, the speakers and their descriptions."""
+    kept = {n: (sp, len(sp.descriptions), sp.organisation) for n, sp in resolver.speakers.items()}
+    return resolver.last_person, resolver.last_org, kept
+
+
+def _restore(resolver: Resolver, saved: _Saved) -> None:
+    resolver.last_person, resolver.last_org, kept = saved
+    resolver.speakers = {n: sp for n, (sp, _, _) in kept.items()}
+    for sp, count, organisation in kept.values():
+        del sp.descriptions[count:]
+        sp.organisation = organisation
 
 
 def _name(resolver: Resolver, index: DocIndex, root: int, rule: str) -> Attribution:
@@ -161,8 +173,7 @@ def extra_candidates(
             found.append(
                 Attribution(source=_source_phrase(token, token.i + 1), rule="evidence_noun", at=token.i)
             )
-    resolver.last_person, resolver.last_org, speakers = saved
-    resolver.speakers = speakers
+    _restore(resolver, saved)
     return [f for f in found if f.speaker or f.source]
 
 
