@@ -57,7 +57,7 @@ class _ArticleExtractor:
         last = next((q for q in reversed(self.quote_spans) if q[0].end <= before), None)
         if last is None or not last[1].speaker:
             return None
-        breaks = min(paragraph_breaks(self.doc.text, last[0].end, before), 2)
+        breaks = min(paragraph_breaks(self.resolver.text, last[0].end, before), 2)
         return Attribution(
             speaker=last[1].speaker, cue=last[1].cue, rule=f"previous_quote_{breaks}", at=last[1].at
         )
@@ -86,7 +86,7 @@ class _ArticleExtractor:
             if not sentence.start_char <= span.start < sentence.end_char:
                 continue
             previous = self.quote_spans[-1] if self.quote_spans else None
-            breaks = paragraph_breaks(self.doc.text, previous[0].end, span.start) if previous else 2
+            breaks = paragraph_breaks(self.resolver.text, previous[0].end, span.start) if previous else 2
             # “…,” said one trader. “…” Critics had said …: the second quotation is still the trader's.
             in_paragraph = previous is not None and previous[1].speaker is not None and breaks == 0
             found = quote_speaker(self.doc, span, self.resolver, look_ahead=not in_paragraph)
@@ -173,7 +173,7 @@ class _ArticleExtractor:
 
     def run(self) -> Article:
         """Quotes, claims and speakers of the article, sentence by sentence."""
-        quantities = read_quantities(self.doc.text)
+        quantities = read_quantities(self.resolver.text)
         claims: list[Claim] = []
         for sentence in self.doc.sents:
             self._quotes(sentence)

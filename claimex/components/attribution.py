@@ -47,6 +47,11 @@ class Resolver:
     last_org: str | None = None
     _ents: tuple[Span, ...] | None = None
     _names: dict[int, tuple[str, str]] = field(default_factory=dict)
+    _surnames: list[tuple[int, str, str]] | None = None
+    text: str = ""  # the doc's text, built once (spaCy joins the tokens on every `doc.text`)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     @property
     def ents(self) -> tuple[Span, ...]:
@@ -71,8 +76,8 @@ class Resolver:
 
     def _full_name(self, token: Token) -> tuple[str, str]:
         ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
-        opened = self.doc.text.rfind("(", max(0, token.idx - 12), token.idx)
-        if opened >= 0 and ")" not in self.doc.text[opened : token.idx]:
+        opened = self.text.rfind("(", max(0, token.idx - 12), token.idx)
+        if opened >= 0 and ")" not in self.text[opened : token.idx]:
             # "Rep. G.K. Butterfield (D-N.C.)": the parse picked a word in the brackets; take the name before.
             ent = next((e for e in reversed(self.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent)
         if ent is None or ent.label_ not in ("PERSON", "ORG"):
@@ -87,17 +92,23 @@ class Resolver:
         )
         # the fullest form of the name introduced so far ("Jesse Jackson Jr." for a later "Jackson", not a
         # "Michael Jackson fedora" further down)
+        wanted = _surname(surface)
         longer = [
-            e.text
-            for e in self.ents
-            if e.label_ in ("PERSON", "ORG")
-            and e.start < token.i
-            and _surname(e.text) == _surname(surface)
-            and len(e.text) > len(surface)
+            text
+            for start, text, surname in self._named()
+            if start < token.i and surname == wanted and len(text) > len(surface)
         ]
         if longer and kind == "person":
             surface = max(longer, key=len)
         return _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", surface)).strip(), kind
+
+    def _named(self) -> list[tuple[int, str, str]]:
+        """(start, text, surname) of each PERSON and ORG entity, built once."""
+        if self._surnames is None:
+            self._surnames = [
+                (e.start, e.text, _surname(e.text)) for e in self.ents if e.label_ in ("PERSON", "ORG")
+            ]
+        return self._surnames
 
     def labelled(self, label: str) -> str:
         """The person a transcript label stands for ("PENCE" -> "Mike Pence"), else the label."""
@@ -454,7 +465,7 @@ def claimed_over(token: Token, resolver: Resolver) -> Attribution:
 
 def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
-    text = token.doc.text
+    text = resolver.text
     start = text.rfind("\n", 0, token.idx) + 1
     label = TRANSCRIPT_LABEL.match(text, start)
     if label:

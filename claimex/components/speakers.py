@@ -31,10 +31,11 @@ def _colon_subject(sentence: Span) -> Token | None:
 def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bool = True) -> Attribution:
     """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay), or
     (with `look_ahead`) at the start of the next sentence of its paragraph."""
+    text = resolver.text
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     first, last = (first if first else None), (last if last else None)  # an empty span is no span
-    label = TRANSCRIPT_LABEL.match(doc.text, quote.start)
+    label = TRANSCRIPT_LABEL.match(text, quote.start)
     if label:  # "“WALLACE: Do you really see those two as equivalent?"
         return Attribution(speaker=resolver.labelled(label.group(1)), cue=":", rule="transcript")
     candidates: list[Token] = []
@@ -63,8 +64,8 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         if introduced is not None:  # "Sanders made the following comment:\n\n“…”"
             subjects.append((introduced, ":"))
         according = according_to(first.sent, resolver)  # used when no cue names the speaker
-    dashed = _DASH_NAME.match(doc.text, quote.end)  # "…” ― Pamela Padilla"
-    dashed = dashed or _NAME_DASH.search(doc.text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
+    dashed = _DASH_NAME.match(text, quote.end)  # "…” ― Pamela Padilla"
+    dashed = dashed or _NAME_DASH.search(text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
     if dashed:
         name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
         if name is not None and name.root.pos_ == "PROPN":
@@ -72,12 +73,12 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
             return Attribution(speaker=resolver.remember(full, kind), cue="―", rule="dash", at=name.root.i)
     if last is not None:
         after = [t for t in last[0].sent if t.idx >= quote.end]
-        if doc.text[quote.start : quote.end].endswith("."):
+        if text[quote.start : quote.end].endswith("."):
             # “… Lebanese.” Critics had accused …: after a full stop only "he said" can follow the quote.
             after = after[:3]
         candidates += [t for t in after if is_cue(t)]
         nxt = last[0].sent.end
-        same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
+        same_paragraph = nxt < len(doc) and "\n" not in text[quote.end : doc[nxt].idx]
         ends_sentence = all(t.is_punct or t.is_space for t in after)  # “…” | He said.
         if look_ahead and not candidates and same_paragraph and ends_sentence and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
