@@ -22,6 +22,9 @@ from claimex.records import Speaker
 NAMES = ("PERSON", "ORG")
 _THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _DISTANCES = (2, 5, 10, 20, 40)
+_COLON_NAME = re.compile(
+    r"(?:^|[\s\-–—(\[])((?:[A-Z][\w’'.-]+ ){0,3}[A-Z][\w’'.-]+):\s*[\"“‘']?\s*\Z", re.MULTILINE
+)
 
 
 @dataclass
@@ -161,6 +164,8 @@ def extra_candidates(
         if rule not in near or distance < near[rule][0]:
             near[rule] = (distance, root)
     found += [_name(resolver, index, root, rule) for rule, (_, root) in sorted(near.items())]
+    if target.kind == "q":
+        found += _colon_name(index, resolver, doc[target.first].idx)
     if previous is not None and previous.speaker:
         found.append(Attribution(speaker=previous.speaker, rule="previous_quote", at=previous.at))
     if resolver.last_person:
@@ -175,6 +180,20 @@ def extra_candidates(
             )
     _restore(resolver, saved)
     return [f for f in found if f.speaker or f.source]
+
+
+def _colon_name(index: DocIndex, resolver: Resolver, start: int) -> list[Attribution]:
+    """Capitalised words right before a colon that opens the quotation ("Ryan: ‘…’", "- Philip Bump:
+    “…”"), whatever the entity recogniser made of them."""
+    text = resolver.text
+    match = _COLON_NAME.search(text, max(0, start - 60), start)
+    if match is None:
+        return []
+    span = index.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    name, _ = resolver.full_name(span.root) if span.root.ent_type_ in NAMES else (match.group(1), "")
+    return [Attribution(speaker=name, cue=":", rule="colon_name", at=span.root.i)]
 
 
 def resolver_source_nouns() -> set[str]:
