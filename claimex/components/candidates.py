@@ -223,6 +223,14 @@ def group(target: Target, candidates: list[Attribution], index: DocIndex, resolv
     for found in candidates:
         if found.named:
             by_key.setdefault(key(found), []).append(found)
+    # a document in longer words is the same document ("court documents released last year", "court
+    # documents"); names are not ("Clinton", "Clinton Foundation")
+    for longer in sorted(by_key, key=len, reverse=True):
+        if any(m.speaker for m in by_key[longer]):
+            continue
+        shorter = next((k for k in by_key if k != longer and longer.startswith(k + " ")), None)
+        if shorter is not None:
+            by_key[shorter] += by_key.pop(longer)
     doc, p = index.doc, target.kind + ":"
     cue_here = bool(index.cues_in(*index.bounds(index.sentence(target.first))))
     para_n = index.para[target.first]
@@ -237,7 +245,7 @@ def group(target: Target, candidates: list[Attribution], index: DocIndex, resolv
     groups[0].features += [p + f"none|cascade={bool(fallback)}", p + f"none|answers={min(len(by_key), 4)}"]
     known = {name.lower() for name in resolver.speakers}
     for answer_key, members in by_key.items():
-        answer = next((m for m in members if m.rule == "cascade"), members[0])
+        answer = next((m for m in members if m.rule == "cascade"), min(members, key=lambda m: len(m.named)))
         feats = {p + "bias", p + f"n={min(len(members), 4)}", p + f"words={min(len(answer_key.split()), 4)}"}
         chosen = any(m.rule == "cascade" for m in members)
         for m in members:
