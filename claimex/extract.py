@@ -9,11 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components import metric
-from claimex.components.attribution import Attribution, Resolver, attribute_claim, names_a_speaker
+from claimex.components.attribution import Attribution, Resolver, cascade, claim_rules, names_a_speaker
+from claimex.components.candidates import DocIndex, Group, Target, extra_candidates, group
 from claimex.components.ellipsis import fill_unsaid
 from claimex.components.measure import measure
 from claimex.components.names import inside_name
 from claimex.components.quotes import QuoteSpan, find_quotes, paragraph_breaks
+from claimex.components.ranker import choose
 from claimex.components.speakers import quote_speaker, speaker_before
 from claimex.normalise.dates import assign_periods, find_time_refs
 from claimex.normalise.language import language
@@ -29,6 +31,9 @@ LONG_TEXT = (
 )
 # the page, the article or chunk (None: an empty page), the page's article count, whether the article ends
 _Context = tuple[Page, ArticleText | None, int, bool]
+# what the ranker saw, for training: "c" or "q", the original start and end, the candidate groups, and
+# for each group the original offsets of the tokens its finders pointed at
+Decision = tuple[str, int, int, list[Group], list[list[int]]]
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -39,28 +44,69 @@ def parse_date(value: str | None) -> dt.date | None:
 class _ArticleExtractor:
     """Extracts one article from its parsed Doc."""
 
-    def __init__(self, art: ArticleText, doc: Doc, published: dt.date | None) -> None:
+    def __init__(
+        self, art: ArticleText, doc: Doc, published: dt.date | None, trace: list[Decision] | None = None
+    ) -> None:
         self.art, self.doc, self.published = art, doc, published
         self.resolver = Resolver(doc)
         self.quote_spans: list[tuple[QuoteSpan, Attribution]] = []
         self.pending_quotes: list[QuoteSpan] = find_quotes(doc.text)
+        self.index = DocIndex.build(doc, [(q.start, q.end) for q in self.pending_quotes])
+        self.trace = trace
+
+    def _previous_quote(self, before: int) -> Attribution | None:
+        """The speaker of the last quotation ending before character `before`, named by how far back it is."""
+        last = next((q for q in reversed(self.quote_spans) if q[0].end <= before), None)
+        if last is None or not last[1].speaker:
+            return None
+        breaks = min(paragraph_breaks(self.resolver.text, last[0].end, before), 2)
+        return Attribution(
+            speaker=last[1].speaker, cue=last[1].cue, rule=f"previous_quote_{breaks}", at=last[1].at
+        )
+
+    def _rank(
+        self, target: Target, found: list[Attribution], fallback: Attribution, span: tuple[int, int]
+    ) -> Attribution:
+        """The ranker's pick among the rules' answers and the extra finders' (recorded when tracing). A claim
+        the rules attribute keeps a speaker or source (the ranker picks which); one they leave in the
+        article's own voice gets one only when a candidate outscores the own voice."""
+        previous = self._previous_quote(self.doc[target.first].idx)
+        extras = extra_candidates(target, self.resolver, self.index, previous)
+        groups = group(target, [fallback, *found, *extras], self.index, self.resolver)
+        if self.trace is not None:
+            start, end = self.art.textmap.span(*span)
+            doc, origin = self.doc, self.art.textmap.span
+            places = [
+                [origin(doc[m.at].idx, doc[m.at].idx + 1)[0] for m in g.members if m.at >= 0] for g in groups
+            ]
+            self.trace.append((target.kind, start, end, groups, places))
+        attributed = target.kind == "c" and bool(fallback.named)
+        return choose(groups[1:] if attributed else groups, fallback)
 
     def _quotes(self, sentence: Span) -> None:
         for span in self.pending_quotes:
             if not sentence.start_char <= span.start < sentence.end_char:
                 continue
             previous = self.quote_spans[-1] if self.quote_spans else None
-            breaks = paragraph_breaks(self.doc.text, previous[0].end, span.start) if previous else 2
+            breaks = paragraph_breaks(self.resolver.text, previous[0].end, span.start) if previous else 2
             # “…,” said one trader. “…” Critics had said …: the second quotation is still the trader's.
             in_paragraph = previous is not None and previous[1].speaker is not None and breaks == 0
             found = quote_speaker(self.doc, span, self.resolver, look_ahead=not in_paragraph)
+            rules = [found] if found.speaker else []
             # An unattributed quotation right after another (same or next paragraph) keeps its speaker.
             if not found.speaker and previous is not None:
                 last, who = previous
                 if not last.closed or breaks <= 1:
-                    found = Attribution(speaker=who.speaker, cue=who.cue)
+                    found = Attribution(speaker=who.speaker, cue=who.cue, rule="previous_quote", at=who.at)
             if not found.speaker:
                 found = speaker_before(self.doc, span, self.resolver)
+                rules += [found] if found.speaker else []
+            fallback = Attribution(found.speaker, found.source, found.cue, "cascade", found.at)
+            tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is not None and len(tokens):
+                target = Target("q", tokens.start, tokens.end - 1)
+                ranked = self._rank(target, rules, fallback, (span.start, span.end))
+                found = _spoken(ranked)
             self.quote_spans.append((span, found))
 
     def _remember_subjects(self, sentence: Span) -> None:
@@ -95,9 +141,12 @@ class _ArticleExtractor:
             inside = next((a for s, a in self.quote_spans if s.start <= q.num_start < s.end), None)
             if inside is not None:
                 who, quoted = inside, True
+            elif span is not None:
+                rules = claim_rules(span.root, self.resolver)
+                target = Target("c", span.root.i, span.root.i)
+                who, quoted = self._rank(target, rules, cascade(rules), (q.start, q.end)), False
             else:
-                who = attribute_claim(span.root, self.resolver) if span is not None else Attribution()
-                quoted = False
+                who, quoted = Attribution(), False
             start, end = self.art.textmap.span(q.start, q.end)
             counted = q.counted
             whole = self.doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -118,6 +167,8 @@ class _ArticleExtractor:
                     period=period,
                     speaker=who.speaker,
                     source=who.source,
+                    rule=who.rule if who.named else None,
+                    confidence=who.confidence,
                     quote=quoted,
                     sentence=" ".join(sentence.text.split()),
                     kind=claim_kind(q),
@@ -131,7 +182,7 @@ class _ArticleExtractor:
 
     def run(self) -> Article:
         """Quotes, claims and speakers of the article, sentence by sentence."""
-        quantities = read_quantities(self.doc.text)
+        quantities = read_quantities(self.resolver.text)
         claims: list[Claim] = []
         for sentence in self.doc.sents:
             self._quotes(sentence)
@@ -142,12 +193,21 @@ class _ArticleExtractor:
         quotes = []
         for span, who in self.quote_spans:
             start, end = self.art.textmap.span(span.start, span.end)
-            quotes.append(Quote(start, end, self.art.textmap.original[start:end], who.speaker, who.cue))
+            text = self.art.textmap.original[start:end]
+            rule = who.rule if who.speaker else None
+            quotes.append(Quote(start, end, text, who.speaker, who.cue, rule, who.confidence))
         used = {c.speaker for c in claims} | {q.speaker for q in quotes}
         speakers = [s for name, s in self.resolver.speakers.items() if name in used]
         return Article(
             self.art.index, self.art.headline, self.art.start, self.art.end, claims, quotes, speakers
         )
+
+
+def _spoken(found: Attribution) -> Attribution:
+    """A quotation's speaker: the source named is its speaker (“…,” the report said)."""
+    if found.source and not found.speaker:
+        found.speaker, found.source = found.source, None
+    return found
 
 
 def chunks(text: str, limit: int) -> list[tuple[int, int]]:
@@ -196,10 +256,12 @@ def extract_pages(
     pages: Iterable[Page],
     batch_size: int = BATCH_SIZE,
     on_skip: Callable[[Page, str], None] | None = None,
+    trace: list[Decision] | None = None,
 ) -> Iterator[tuple[Page, Extraction]]:
     """Extract every page, in order, parsing all their articles in one `nlp.pipe` stream. An article longer
     than LONG_TEXT is parsed and extracted in paragraph chunks (offsets kept) and reported as one article.
-    A page that is not in English yields no articles; `on_skip` hears why."""
+    A page that is not in English yields no articles; `on_skip` hears why. `trace` collects what the
+    attribution ranker saw (for training)."""
     limit = min(LONG_TEXT, nlp.max_length)
 
     def articles() -> Iterator[tuple[str, _Context]]:
@@ -223,7 +285,7 @@ def extract_pages(
         if current is None:
             current, remaining = Extraction(page.source, page.published), count
         if art is not None:
-            found = _ArticleExtractor(art, doc, parse_date(page.published)).run()
+            found = _ArticleExtractor(art, doc, parse_date(page.published), trace).run()
             if open_article:
                 _merge(current.articles[-1], found)
             else:

@@ -63,6 +63,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
         "org_words",
         "anaphoric_orgs",
         "speaker_nouns",
+        "decisive_rules",
     ),
     "crosscheck": ("pint_names", "stopwords"),
     "stories": ("stopwords",),

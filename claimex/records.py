@@ -30,6 +30,8 @@ class Claim:
     predicate: str | None = None  # the event or state it measures ("injure", "request")
     about: str | None = None  # the named entity it is said of ("Pelosi", "Croydon")
     context: list[str] = field(default_factory=list)  # content lemmas of its clause, for cross-checks
+    rule: str | None = None  # the finder whose answer the ranker chose ("cue_above", "according_to", ...)
+    confidence: float | None = None  # the ranker's probability for that answer
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Quote:
     text: str
     speaker: str | None = None
     cue: str | None = None
+    rule: str | None = None  # the finder whose answer the ranker chose
+    confidence: float | None = None  # the ranker's probability for that answer
 
 
 @dataclass

@@ -458,3 +458,65 @@ def test_scare_quotes_are_not_quotations(nlp: Language) -> None:
 def test_a_quote_with_no_named_speaker_stays_unattributed(nlp: Language) -> None:
     article = _article(nlp, "A sign outside read: “No entry for anyone after dark tonight.”")
     assert [q.speaker for q in article.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "who", "rule"),
+    [
+        ("Mr Smith said the council had cut 300 jobs.", "300", "Smith", "cue_above"),
+        (
+            "The campaign spent $4m on ads, according to the Federal Election Commission.",
+            "$4m",
+            "Federal Election Commission",
+            "according_to",
+        ),
+        ("WALLACE: Do you really see those two as equivalent?", "two", "WALLACE", "transcript"),
+        (
+            "Clinton is seizing upon a New York Times report that Trump had a net loss of more "
+            "than $915 million in 1995.",
+            "more than $915 million",
+            "New York Times report",
+            "evidence_over",
+        ),
+    ],
+)
+def test_claim_finder(nlp: Language, text: str, start: str, who: str, rule: str) -> None:
+    found = next(c for c in _article(nlp, text).claims if c.text.startswith(start))
+    assert who in f"{found.speaker} {found.source}"
+    assert found.rule == rule and found.confidence is not None and 0 < found.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "who", "rule"),
+    [
+        (
+            "Ryan: ‘Anti-Semitic images have no place in our party’\n\nHe spoke on Monday.",
+            "Anti",
+            "Ryan",
+            "colon_name",
+        ),
+        (
+            "“We will win this state by a lot of votes,” Trump said on Tuesday.",
+            "We will",
+            "Trump",
+            "quote_cue",
+        ),
+        (
+            "Prominent Republicans have said the same, including Mitt Romney -- ''It is disqualifying to "
+            "hide your returns from the voters'' -- and a former tax commissioner.",
+            "It is",
+            "Mitt Romney",
+            "dash",
+        ),
+        (
+            '"It\'s above all a question of sovereignty," Reuters quoted a central bank official as saying.',
+            "It's above",
+            "central bank official",
+            "quoted_as",
+        ),
+    ],
+)
+def test_quote_finder(nlp: Language, text: str, start: str, who: str, rule: str) -> None:
+    found = next(q for q in _article(nlp, text).quotes if q.text.startswith(start))
+    assert found.speaker is not None and who in found.speaker
+    assert found.rule == rule and found.confidence is not None

@@ -27,6 +27,14 @@ class Attribution:
     speaker: str | None = None
     source: str | None = None
     cue: str | None = None
+    rule: str | None = None  # the finder that named it ("cue_subject", "according_to", ...)
+    at: int = -1  # the token of the name in the doc, when the finder knows it
+    confidence: float | None = None  # the ranker's probability of this answer among the candidates
+
+    @property
+    def named(self) -> str:
+        """Speaker and source as one string (empty for the article's own voice)."""
+        return " ".join(x for x in (self.speaker, self.source) if x)
 
 
 @dataclass
@@ -37,6 +45,20 @@ class Resolver:
     speakers: dict[str, Speaker] = field(default_factory=dict)
     last_person: str | None = None
     last_org: str | None = None
+    _ents: tuple[Span, ...] | None = None
+    _names: dict[int, tuple[str, str]] = field(default_factory=dict)
+    _surnames: list[tuple[int, str, str]] | None = None
+    text: str = ""  # the doc's text, built once (spaCy joins the tokens on every `doc.text`)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The doc's entities, built once (spaCy makes new spans on every `doc.ents`)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     @property
     def pronouns(self) -> set[str]:
@@ -48,17 +70,20 @@ class Resolver:
 
     def full_name(self, token: Token) -> tuple[str, str]:
         """The fullest name in the article for a name token, and its kind (person or org)."""
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-        opened = self.doc.text.rfind("(", max(0, token.idx - 12), token.idx)
-        if opened >= 0 and ")" not in self.doc.text[opened : token.idx]:
+        if token.i not in self._names:
+            self._names[token.i] = self._full_name(token)
+        return self._names[token.i]
+
+    def _full_name(self, token: Token) -> tuple[str, str]:
+        ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
+        opened = self.text.rfind("(", max(0, token.idx - 12), token.idx)
+        if opened >= 0 and ")" not in self.text[opened : token.idx]:
             # "Rep. G.K. Butterfield (D-N.C.)": the parse picked a word in the brackets; take the name before.
-            ent = next(
-                (e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent
-            )
+            ent = next((e for e in reversed(self.ents) if e.label_ == "PERSON" and e.end_char <= opened), ent)
         if ent is None or ent.label_ not in ("PERSON", "ORG"):
             # Not a name itself ("the Democrat, Gwen Moore"): a person named within the phrase.
             subtree = range(token.left_edge.i, token.right_edge.i + 1)
-            ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start in subtree), ent)
+            ent = next((e for e in self.ents if e.label_ == "PERSON" and e.start in subtree), ent)
         surface = ent.text if ent is not None else _compound(token)
         kind = (
             "org"
@@ -67,21 +92,27 @@ class Resolver:
         )
         # the fullest form of the name introduced so far ("Jesse Jackson Jr." for a later "Jackson", not a
         # "Michael Jackson fedora" further down)
+        wanted = _surname(surface)
         longer = [
-            e.text
-            for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG")
-            and e.start < token.i
-            and _surname(e.text) == _surname(surface)
-            and len(e.text) > len(surface)
+            text
+            for start, text, surname in self._named()
+            if start < token.i and surname == wanted and len(text) > len(surface)
         ]
         if longer and kind == "person":
             surface = max(longer, key=len)
         return _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", surface)).strip(), kind
 
+    def _named(self) -> list[tuple[int, str, str]]:
+        """(start, text, surname) of each PERSON and ORG entity, built once."""
+        if self._surnames is None:
+            self._surnames = [
+                (e.start, e.text, _surname(e.text)) for e in self.ents if e.label_ in ("PERSON", "ORG")
+            ]
+        return self._surnames
+
     def labelled(self, label: str) -> str:
         """The person a transcript label stands for ("PENCE" -> "Mike Pence"), else the label."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and ent.text.split()[-1].upper() == label.split()[-1]:
                 name, _ = self.full_name(ent[-1])
                 return self.remember(name, "person")
@@ -149,7 +180,7 @@ class Resolver:
             return Attribution(speaker=self.last_org or _source_phrase(subject))
         if low in data["org_words"]:  # "the council said": a named council; "local police said": as written
             named = next(
-                (e.text for e in reversed(self.doc.ents) if e.end <= subject.i and _ends_in(e, low)), None
+                (e.text for e in reversed(self.ents) if e.end <= subject.i and _ends_in(e, low)), None
             )
             return Attribution(speaker=named or _source_phrase(subject))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
@@ -187,7 +218,7 @@ class Resolver:
         for speaker in self.speakers.values():
             if any(subject.lower_ in d.lower() or title in d.lower() for d in speaker.descriptions):
                 return speaker.name
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.end > subject.i or len(ent) < 2 and ent.start == 0:
                 continue
             titled = (
@@ -362,13 +393,13 @@ def according_to(sentence: Span, resolver: Resolver) -> Attribution:
             head = head.head
     if head.ent_type_ in ("PERSON", "ORG") and head.lower_ not in _data()["source_nouns"]:
         name, kind = resolver.full_name(head)
-        return Attribution(speaker=resolver.remember(name, kind), cue="according to")
+        return Attribution(speaker=resolver.remember(name, kind), cue="according to", at=head.i)
     end = head.i + 1
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is not None and head.pos_ in ("NUM", "PRON"):  # "two of the officials", "some of them"
         end = whole.i + 1
-    return Attribution(source=sentence.doc[token.i : end].text, cue="according to")
+    return Attribution(source=sentence.doc[token.i : end].text, cue="according to", at=head.i)
 
 
 def evidence_before(token: Token) -> Attribution:
@@ -384,7 +415,7 @@ def evidence_before(token: Token) -> Attribution:
             (t for t in reversed(window) if t.lower_ in data["source_nouns"] and t.pos_ == "NOUN"), None
         )
         if noun is not None:
-            return Attribution(source=_source_phrase(noun, cue.i), cue=cue.lemma_)
+            return Attribution(source=_source_phrase(noun, cue.i), cue=cue.lemma_, at=noun.i)
     return Attribution()
 
 
@@ -397,7 +428,7 @@ def evidence_in(sentence: Span) -> Attribution:
         opening = token.head.lower_ in ("in", "from") and token.head.i <= sentence.start + 1
         owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
         if opening or owned:
-            return Attribution(source=_source_phrase(token, token.i + 1), cue=token.head.lower_)
+            return Attribution(source=_source_phrase(token, token.i + 1), cue=token.head.lower_, at=token.i)
     return Attribution()
 
 
@@ -407,7 +438,7 @@ def evidence_over(token: Token) -> Attribution:
     child = token
     for head in token.ancestors:
         if head.lower_ in nouns and head.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "relcl"):
-            return Attribution(source=_source_phrase(head, head.i + 1), cue=head.lower_)
+            return Attribution(source=_source_phrase(head, head.i + 1), cue=head.lower_, at=head.i)
         child = head
     return Attribution()
 
@@ -425,7 +456,7 @@ def claimed_over(token: Token, resolver: Resolver) -> Attribution:
             holder = owner or (subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None)
             if holder is not None:
                 found = resolver.resolve(holder)
-                found.cue = head.lemma_
+                found.cue, found.at = head.lemma_, holder.i
                 return found
             return Attribution()
         child = head
@@ -434,7 +465,7 @@ def claimed_over(token: Token, resolver: Resolver) -> Attribution:
 
 def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     """The speaker label that opens a transcript paragraph ("WALLACE: Do you really see those two ...")."""
-    text = token.doc.text
+    text = resolver.text
     start = text.rfind("\n", 0, token.idx) + 1
     label = TRANSCRIPT_LABEL.match(text, start)
     if label:
@@ -444,13 +475,18 @@ def transcript_speaker(token: Token, resolver: Resolver) -> Attribution:
     span = token.doc.char_span(named.start(1), named.end(1)) if named else None
     if span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span):
         name, kind = resolver.full_name(span.root)
-        return Attribution(speaker=resolver.remember(name, kind), cue=":")
+        return Attribution(speaker=resolver.remember(name, kind), cue=":", at=span.root.i)
     return Attribution()
 
 
-def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
-    """The speaker and source of a claim whose number is `token`."""
-    found = Attribution()
+RULES = ("according_to", "evidence_before", "evidence_in", "evidence_over", "claimed_over", "transcript")
+
+
+def claim_rules(token: Token, resolver: Resolver) -> list[Attribution]:
+    """Each rule's answer for a claim whose number is `token`, in the order the cascade tries them: the
+    subject of the nearest cue above that names someone, then "according to", evidence nouns, claim nouns,
+    a transcript label. The resolver remembers names as the cascade always has."""
+    found: list[Attribution] = []
     for cue in cues_above(token):  # "the Times published returns that showed a loss of $916 million"
         subject = subject_of(cue)
         if (
@@ -461,9 +497,10 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
             subject = subject.head.head  # "returns that showed": the returns
             if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
                 subject = subject.head  # "Anglo-American, the mining company, which estimates"
-        found = resolver.resolve(subject) if subject is not None else Attribution()
-        if found.speaker or found.source:
-            found.cue = cue.lemma_
+        said = resolver.resolve(subject) if subject is not None else Attribution()
+        if said.speaker or said.source:
+            said.cue, said.rule, said.at = cue.lemma_, "cue_above", subject.i if subject is not None else -1
+            found.append(said)
             break
     extras = (
         according_to(token.sent, resolver),
@@ -473,10 +510,31 @@ def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
         claimed_over(token, resolver),
         transcript_speaker(token, resolver),
     )
-    for extra in extras:
-        named = extra.speaker or extra.source
-        if found.speaker is None and extra.speaker:
-            found.speaker = extra.speaker
-        elif found.source is None and named:
-            found.source = named  # "Bloomberg reports ..., according to the Roper Center": both are kept
+    for rule, extra in zip(RULES, extras, strict=True):
+        if extra.speaker or extra.source:
+            extra.rule = rule
+            found.append(extra)
     return found
+
+
+def cascade(rules: list[Attribution]) -> Attribution:
+    """The hand-written answer: the cue's subject wins; later rules fill the speaker if it is missing,
+    else the source ("Bloomberg reports ..., according to the Roper Center": both are kept)."""
+    found = Attribution(rule="cascade")
+    for n, rule in enumerate(rules):
+        if n == 0 and rule.rule == "cue_above":
+            found = Attribution(rule.speaker, rule.source, rule.cue, "cascade", rule.at)
+            continue
+        named = rule.speaker or rule.source
+        if found.speaker is None and rule.speaker:
+            found.speaker = rule.speaker
+            found.cue, found.at = found.cue or rule.cue, rule.at if found.at < 0 else found.at
+        elif found.source is None and named:
+            found.source = named
+            found.cue, found.at = found.cue or rule.cue, rule.at if found.at < 0 else found.at
+    return found
+
+
+def attribute_claim(token: Token, resolver: Resolver) -> Attribution:
+    """The speaker and source of a claim whose number is `token`, by the cascade of rules."""
+    return cascade(claim_rules(token, resolver))

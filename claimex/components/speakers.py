@@ -31,12 +31,13 @@ def _colon_subject(sentence: Span) -> Token | None:
 def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bool = True) -> Attribution:
     """The speaker of a quotation: a cue before it in its sentence, or after it ("…,” said Ramsay), or
     (with `look_ahead`) at the start of the next sentence of its paragraph."""
+    text = resolver.text
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     first, last = (first if first else None), (last if last else None)  # an empty span is no span
-    label = TRANSCRIPT_LABEL.match(doc.text, quote.start)
+    label = TRANSCRIPT_LABEL.match(text, quote.start)
     if label:  # "“WALLACE: Do you really see those two as equivalent?"
-        return Attribution(speaker=resolver.labelled(label.group(1)), cue=":")
+        return Attribution(speaker=resolver.labelled(label.group(1)), cue=":", rule="transcript")
     candidates: list[Token] = []
     subjects: list[tuple[Token, str]] = []  # (subject, cue) in the order to try
     according = Attribution()
@@ -63,21 +64,21 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
         if introduced is not None:  # "Sanders made the following comment:\n\n“…”"
             subjects.append((introduced, ":"))
         according = according_to(first.sent, resolver)  # used when no cue names the speaker
-    dashed = _DASH_NAME.match(doc.text, quote.end)  # "…” ― Pamela Padilla"
-    dashed = dashed or _NAME_DASH.search(doc.text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
+    dashed = _DASH_NAME.match(text, quote.end)  # "…” ― Pamela Padilla"
+    dashed = dashed or _NAME_DASH.search(text, max(0, quote.start - 60), quote.start)  # "Romney -- “…”"
     if dashed:
         name = doc.char_span(dashed.start(1), dashed.end(1), alignment_mode="expand")
         if name is not None and name.root.pos_ == "PROPN":
             full, kind = resolver.full_name(name.root)
-            return Attribution(speaker=resolver.remember(full, kind), cue="―")
+            return Attribution(speaker=resolver.remember(full, kind), cue="―", rule="dash", at=name.root.i)
     if last is not None:
         after = [t for t in last[0].sent if t.idx >= quote.end]
-        if doc.text[quote.start : quote.end].endswith("."):
+        if text[quote.start : quote.end].endswith("."):
             # “… Lebanese.” Critics had accused …: after a full stop only "he said" can follow the quote.
             after = after[:3]
         candidates += [t for t in after if is_cue(t)]
         nxt = last[0].sent.end
-        same_paragraph = nxt < len(doc) and "\n" not in doc.text[quote.end : doc[nxt].idx]
+        same_paragraph = nxt < len(doc) and "\n" not in text[quote.end : doc[nxt].idx]
         ends_sentence = all(t.is_punct or t.is_space for t in after)  # “…” | He said.
         if look_ahead and not candidates and same_paragraph and ends_sentence and doc[nxt].sent.start == nxt:
             candidates += [t for t in doc[nxt].sent[:6] if is_cue(t)]
@@ -92,7 +93,11 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
             continue
         found = _spoken(resolver.resolve(subject))
         if found.speaker:
-            found.cue = cue_word
+            found.cue, found.at = cue_word, subject.i
+            quoted = (
+                subject.dep_ == "dobj" and subject.head.lemma_ == "quote"
+            )  # "quoted an official as saying"
+            found.rule = "colon" if cue_word == ":" else "quoted_as" if quoted else "quote_cue"
             return found
     # “…,” the speaker said, according to a reporter: the reporter only relays it; "according to the
     # slides, there has been “…”": the slides speak
@@ -101,7 +106,8 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
 
 def _spoken(found: Attribution) -> Attribution:
     """A source that speaks a quotation is its speaker (“…,” the Washington Post report said)."""
-    return Attribution(speaker=found.speaker or found.source, cue=found.cue)
+    rule = found.rule or ("according_to" if found.cue == "according to" else None)
+    return Attribution(speaker=found.speaker or found.source, cue=found.cue, rule=rule, at=found.at)
 
 
 def _named_after(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
@@ -125,6 +131,7 @@ def speaker_before(doc: Doc, quote: QuoteSpan, resolver: Resolver) -> Attributio
         subject = subject_of(cue)
         found = resolver.resolve(subject) if subject is not None else Attribution()
         if found.speaker:
-            found.cue = cue.text.lower()
+            found.cue, found.rule = cue.text.lower(), "speaker_before"
+            found.at = subject.i if subject is not None else -1
             return found
     return Attribution()

@@ -214,8 +214,8 @@ def _mention_rows(version_id: str, article: Article) -> tuple[list[dict[str, Any
                 "about": c.about,
                 "context": " ".join(c.context),
                 "kind": c.kind,
-                "rule": getattr(c, "rule", None),
-                "confidence": getattr(c, "confidence", None),
+                "rule": c.rule,
+                "confidence": c.confidence,
             }
         )
     return mentions, claims
