@@ -26,6 +26,7 @@ from claimex.normalise.quantity import BORDERLINE
 # Borderline kinds still matched: a span of time used as a reference ("over the past eight years",
 # "moved here 10 years ago") is often the fact outlets share; the `time_span` feature weighs it.
 MATCHED_BORDERLINE = frozenset({"time_span"})
+_UNMATCHED = BORDERLINE - MATCHED_BORDERLINE
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _head(s: Sighting, units: frozenset[str]) -> str:
 
 def _prepare(s: Sighting) -> _Prepared | None:
     dim = _dimension(s)
-    if dim is None or s.kind in BORDERLINE - MATCHED_BORDERLINE or _is_label(s) or _is_age(s):
+    if dim is None or s.kind in _UNMATCHED or _is_label(s) or _is_age(s):
         return None
     vague = _is_vague(s)
     low, high = _span(s, vague)
