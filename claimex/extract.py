@@ -150,7 +150,9 @@ class _ArticleExtractor:
             start, end = self.art.textmap.span(q.start, q.end)
             counted = q.counted
             whole = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-            measured = measure(span, whole) if span is not None and whole is not None else None
+            measured = (
+                measure(span, whole, q.kind == "duration") if span is not None and whole is not None else None
+            )
             claims.append(
                 Claim(
                     start=start,

@@ -204,6 +204,27 @@ def test_different_facts_are_not_linked(
     assert pair not in verdicts(link(found))
 
 
+# What a duration measures (sentences from ../shared/news): the event, which is the verb unless the verb
+# only says how long its subject lasted.
+DURATIONS = [
+    ("But rain meant the players were delayed for around half an hour.", "around half an hour", "delay"),
+    (
+        "I had great respect. The meeting lasted for almost an hour and a half.",
+        "almost an hour and a half",
+        "meeting",
+    ),
+    ("The tension was heightened by a 17-minute rain delay.", "17-minute", "rain delay"),
+    ("Obama and an hour-long meeting at the White House on Thursday morning.", "an hour", "meeting"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "text", "measured"), DURATIONS)
+def test_what_a_duration_measures(nlp: Language, sentence: str, text: str, measured: str) -> None:
+    found = {s.text: s.measure for s in sightings(nlp, [(sentence, None)])}
+    assert found[text] == measured
+
+
 @pytest.mark.model
 def test_names_are_not_counts(nlp: Language) -> None:
     """ "Falcon 9" and "Chang'e 4" name a rocket and a mission: never linked as figures."""

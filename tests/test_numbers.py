@@ -417,6 +417,25 @@ def test_a_half_joins_its_number_and_unit(sentence: str, expected: tuple[str, fl
     assert [(sentence[q.start : q.end], q.value, q.unit) for q in read_quantities(sentence)] == [expected]
 
 
+# One of a time unit before the noun it measures (sentences from ../shared/news); "one" alone is no claim.
+ONE_UNIT = [
+    (
+        "current President Barack Obama and an hour-long meeting at the White House on Thursday morning.",
+        [("an hour", 1, "hour")],
+    ),
+    ("The report, which followed a year-long inquiry by the committee,", [("a year", 1, "year")]),
+    ("the athletes could receive a maximum one-year suspension.", [("one-year", 1, "year")]),
+    ("already earmarked 23 March for a one-day strike", [("one-day", 1, "day")]),
+    ("will result in a one-off charge", []),
+    ("an extension of long-term unemployment benefit", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ONE_UNIT)
+def test_one_of_a_time_unit_is_a_duration(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(sentence[q.start : q.end], q.value, q.unit) for q in read_quantities(sentence)] == expected
+
+
 @pytest.mark.parametrize(
     ("sentence", "value", "per"),
     [("He visits twice a year.", 2, "year"), ("The board met once a month in London.", 1, "month")],

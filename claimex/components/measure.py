@@ -14,7 +14,16 @@ from spacy.tokens import Span, Token
 
 from claimex import lexicon
 
-_ATTACHED = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos")
+_ATTACHED = (
+    "nummod",
+    "quantmod",
+    "amod",
+    "compound",
+    "nmod",
+    "npadvmod",
+    "appos",
+    "det",
+)  # det: "an hour-long talk"
 _VAGUE_NOUNS = frozenset(
     {"number", "total", "figure", "amount", "level", "sum", "tally", "count", "estimate", "toll", "share"}
 )
@@ -24,6 +33,9 @@ _ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF
 _OBJECT_PREPS = ("of", "in", "for", "on")
 # Verbs that carry no event of their own: the measure is the noun around them.
 _LIGHT_VERBS = frozenset({"be", "have", "say", "tell", "report", "add", "include", "make", "get", "take"})
+# Verbs whose subject is the event a duration measures ("the meeting lasted an hour"); with any other verb
+# the verb is the event and its subject a participant ("the players were delayed half an hour").
+_LASTING_VERBS = frozenset({"last", "go", "run", "take", "continue", "span", "stretch", "drag", "extend"})
 
 
 @functools.cache
@@ -42,9 +54,19 @@ class Measure:
     terms: tuple[str, ...]  # content lemmas of the number's clause, the local context for matching
 
 
-def _noun_phrase(noun: Token) -> str:
-    """The lemma of a noun with its compounds and adjectives ("wall funding", "federal income tax")."""
-    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+def _noun_phrase(noun: Token, whole: Span | None = None) -> str:
+    """The lemma of a noun with its compounds and adjectives ("wall funding", "federal income tax"),
+    without a word hyphened to the quantity `whole` (the "long" of "an hour-long meeting")."""
+    tail = (
+        whole.end + 1
+        if whole is not None and whole.end < len(noun.doc) and noun.doc[whole.end].text == "-"
+        else -1
+    )
+    mods = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != tail
+    ]
     units = _unit_words()
     words = [t.lemma_.lower() for t in mods if not t.like_num and t.lemma_.lower() not in units]
     words.append(noun.lemma_.lower())
@@ -143,16 +165,21 @@ def _terms(number: Span, sentence: Span) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))[:CONTEXT_SIZE]
 
 
-def measure(number: Span, whole: Span) -> Measure:
+def measure(number: Span, whole: Span, duration: bool = False) -> Measure:
     """What a number measures, from the parse around it: `number` is its figure's tokens, `whole` the
-    quantity with its unit. The noun it counts wins over the subject of its verb."""
+    quantity with its unit. The noun it counts wins over the subject of its verb, and the verb wins over its
+    subject for a `duration` ("the players were delayed half an hour" measures "delay"), unless the verb is
+    one of lasting ("the meeting lasted an hour" measures "meeting")."""
     root = number.root
     noun = _anchor_noun(root, whole)
     verb = _predicate(noun if noun is not None else root)
-    if noun is None and verb is not None:
-        subject = _subject(verb)  # "the death toll rose to 59": the toll is what is measured
-        if subject is not None and not (whole.start <= subject.i < whole.end) and subject.pos_ == "NOUN":
-            noun = subject
-    thing = _noun_phrase(noun) if noun is not None else ""
     predicate = verb.lemma_.lower() if verb is not None else ""
+    if noun is None and duration and predicate and predicate not in _LIGHT_VERBS | _LASTING_VERBS:
+        thing = predicate
+    else:
+        if noun is None and verb is not None:
+            subject = _subject(verb)  # "the death toll rose to 59": the toll is what is measured
+            if subject is not None and not (whole.start <= subject.i < whole.end) and subject.pos_ == "NOUN":
+                noun = subject
+        thing = _noun_phrase(noun, whole) if noun is not None else ""
     return Measure(thing, predicate, _about(number.sent, verb, whole), _terms(whole, number.sent))

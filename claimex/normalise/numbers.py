@@ -57,6 +57,7 @@ _FRACTION_TIME = re.compile(r"\s+(?:of\s+)?an?\s+([a-z]+)\b", re.IGNORECASE)
 _AND_JOIN = re.compile(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)(?<!trillion)\s+and\s+", re.I)
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
 _ONE_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)(?=[\s-]+[a-z]+[\s-]+and[\s-]+a[\s-]+half\b)", re.IGNORECASE)
+_ONE_UNIT_LONG = re.compile(r"\ban?(?=\s+[a-z]+-long\b)", re.IGNORECASE)  # "an hour-long meeting"
 _SCALE_AFTER = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # Longer words a title-case headline may leave in lower case ("Profits Grew Seven Percent with Sales Up").
 _TITLE_LOWER = frozenset(
@@ -282,10 +283,11 @@ class _Reader(Scanner):
             and not units.counts_follow(self.text, end)
             and not _AND_A_HALF.match(self.text, end)
             and not _ONE_OF.match(self.text, end)
+            and not units.hyphen_unit(self.text, end)
             and not self._word_range_follows(end)
             and not suspended
         ):
-            return  # "one" counts only before what it counts, or opening a range ("one to two years")
+            return  # "one" counts only before what it counts ("a one-hour meeting"), or opening a range
         if self.text[start - 1 : start] == "-" and self.text[start - 2 : start - 1].isalpha():
             return  # "father-of-two"
         if len(words) == 1 and words[0] in _SCALE_WORDS:
@@ -354,6 +356,13 @@ class _Reader(Scanner):
             q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 1.0))
             half = _AND_A_HALF.match(self.text, q.end)
             if q.kind in ("duration", "measure") and half and self._free(match.start(), half.end()):
+                self._finish(q)
+
+    def _scan_unit_long(self) -> None:
+        """ "an hour-long meeting", "a decade-long war": one of the time unit, like "a one-hour meeting"."""
+        for match in _ONE_UNIT_LONG.finditer(self.text):
+            q = units.read_unit_after(self.text, Quantity(match.start(), match.end(), *match.span(), 1))
+            if q.kind == "duration" and self.text.startswith("-long", q.end) and self._free(q.start, q.end):
                 self._finish(q)
 
     def _word_range_follows(self, end: int) -> bool:
@@ -510,6 +519,7 @@ class _Reader(Scanner):
         self._scan_numerals()
         self._scan_frequencies()
         self._scan_multipliers()
+        self._scan_unit_long()
         self._scan_unit_and_a_half()  # before fractions: the half of "an hour and a half" is no share
         self._scan_fractions()  # before words: "three quarters of" is one fraction, not "three"
         self._scan_words()
