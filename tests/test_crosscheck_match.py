@@ -204,9 +204,25 @@ def test_different_facts_are_not_linked(
     assert pair not in verdicts(link(found))
 
 
-# What a duration measures (sentences from ../shared/news): the event, which is the verb unless the verb
-# only says how long its subject lasted.
-DURATIONS = [
+# What a figure measures (sentences from ../shared/news): the subject of "be"; the complement of a noun
+# that names a measure ("chance of"); and for a duration the event, which is the verb unless the verb only
+# says how long its subject lasted.
+MEASURED = [
+    (
+        "In the region today the unemployment rate is 12%, in some areas it is 15%.",
+        "12%",
+        "unemployment rate",
+    ),
+    (
+        "Weather forecasts call for an 80 percent chance of favorable conditions.",
+        "80 percent",
+        "favorable condition",
+    ),
+    (
+        "Musk predicted the first Falcon Heavy has a 50 to 70 percent chance of full success.",
+        "50 to 70 percent",
+        "full success",
+    ),
     ("But rain meant the players were delayed for around half an hour.", "around half an hour", "delay"),
     (
         "I had great respect. The meeting lasted for almost an hour and a half.",
@@ -219,8 +235,8 @@ DURATIONS = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("sentence", "text", "measured"), DURATIONS)
-def test_what_a_duration_measures(nlp: Language, sentence: str, text: str, measured: str) -> None:
+@pytest.mark.parametrize(("sentence", "text", "measured"), MEASURED)
+def test_what_a_figure_measures(nlp: Language, sentence: str, text: str, measured: str) -> None:
     found = {s.text: s.measure for s in sightings(nlp, [(sentence, None)])}
     assert found[text] == measured
 
@@ -317,6 +333,31 @@ def test_a_figure_that_contradicts_what_two_outlets_agree_on_is_a_conflict(nlp: 
     }
     assert "conflict" in against  # the lower figure came later, and a weight is not a running count
     assert "consistent" not in against
+
+
+@pytest.mark.model
+def test_a_figure_cut_to_its_last_digit_is_consistent(nlp: Language) -> None:
+    """ "$43 million" for $43,885,310 is the figure truncated, which reporters do: linked, not a conflict."""
+    exact = (
+        "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made "
+        "$14,959,450 in charitable contributions during that time."
+    )
+    found = sightings(
+        nlp,
+        [
+            (exact, "2015-07-31"),
+            (exact, "2015-07-31"),
+            (
+                "In the tax returns, released late Friday afternoon, the documents show the Clintons have "
+                "paid $43 million in federal taxes since 2007.",
+                "2015-07-31",
+            ),
+        ],
+    )
+    got = verdicts(link(found))
+    cut = mention(found, 2, "$43 million")
+    said = {got.get(frozenset((cut, mention(found, n, "$43,885,310")))) for n in (0, 1)}
+    assert "consistent" in said and "conflict" not in said
 
 
 # the Clintons' tax returns: one report rounds what it also gives to the dollar; another gives less

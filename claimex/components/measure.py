@@ -24,8 +24,30 @@ _ATTACHED = (
     "appos",
     "det",
 )  # det: "an hour-long talk"
+# Nouns that name a measure of something else, which is what they measure: "the number of X", "a 70 percent
+# chance of success", "the rate of inflation".
 _VAGUE_NOUNS = frozenset(
-    {"number", "total", "figure", "amount", "level", "sum", "tally", "count", "estimate", "toll", "share"}
+    {
+        "number",
+        "total",
+        "figure",
+        "amount",
+        "level",
+        "sum",
+        "tally",
+        "count",
+        "estimate",
+        "toll",
+        "share",
+        "chance",
+        "probability",
+        "likelihood",
+        "odds",
+        "risk",
+        "rate",
+        "proportion",
+        "percentage",
+    }
 )
 CONTEXT_SIZE = 12
 _CONTENT = ("NOUN", "PROPN", "VERB", "ADJ")
@@ -56,7 +78,9 @@ class Measure:
 
 def _noun_phrase(noun: Token, whole: Span | None = None) -> str:
     """The lemma of a noun with its compounds and adjectives ("wall funding", "federal income tax"),
-    without a word hyphened to the quantity `whole` (the "long" of "an hour-long meeting")."""
+    without the quantity `whole` itself (the "percent" of "an 80 percent chance") or a word hyphened to it
+    (the "long" of "an hour-long meeting")."""
+    own = range(whole.start, whole.end) if whole is not None else range(0)
     tail = (
         whole.end + 1
         if whole is not None and whole.end < len(noun.doc) and noun.doc[whole.end].text == "-"
@@ -65,7 +89,10 @@ def _noun_phrase(noun: Token, whole: Span | None = None) -> str:
     mods = [
         t
         for t in noun.lefts
-        if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != tail
+        if t.dep_ in ("compound", "amod")
+        and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        and t.i != tail
+        and t.i not in own
     ]
     units = _unit_words()
     words = [t.lemma_.lower() for t in mods if not t.like_num and t.lemma_.lower() not in units]
@@ -73,19 +100,28 @@ def _noun_phrase(noun: Token, whole: Span | None = None) -> str:
     return " ".join(w for w in words if w.isalpha() or "-" in w)
 
 
+@functools.cache
+def _time_words() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon.load("units").get("time_units", {}))
+
+
 def _object_of(token: Token) -> Token | None:
-    """The noun after "of", "in", "for" hanging on `token` ("$5.7 billion in wall funding")."""
+    """The noun after "of", "in", "for" hanging on `token` ("$5.7 billion in wall funding"); not a span of
+    time ("$139 million in seven years")."""
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS:
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-            if obj is not None:
+            if obj is not None and obj.lower_ not in _time_words() and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj
     return None
 
 
 def _anchor_noun(root: Token, whole: Span) -> Token | None:
     """The noun the number counts or measures, following "the number of X" and "X of Y" to X, and past
-    the quantity's own unit ("40 to 60 hours of training", "a 225-page report")."""
+    the quantity's own unit ("40 to 60 hours of training", "a 225-page report") and past a comparative
+    on it ("50% higher thrust")."""
+    while root.dep_ in ("quantmod", "nummod", "compound") and root.head.like_num and root.head.i != root.i:
+        root = root.head  # a range's low end hangs on its high end: "a 50 to 70 percent chance"
     noun: Token | None = None
     if root.dep_ in _ATTACHED and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
         noun = root.head
@@ -97,7 +133,8 @@ def _anchor_noun(root: Token, whole: Span) -> Token | None:
         whole = noun.doc[min(whole.start, noun.i) : max(whole.end, noun.i + 1)]  # "a 400-pound gorilla"
     if noun is not None and whole.start <= noun.i < whole.end:  # the unit itself
         unit = noun
-        noun = unit.head if unit.dep_ in _ATTACHED and unit.head.pos_ in ("NOUN", "PROPN") else None
+        above = unit.head.head if unit.head.pos_ == "ADJ" and unit.head.dep_ == "amod" else unit.head
+        noun = above if unit.dep_ in _ATTACHED and above.pos_ in ("NOUN", "PROPN") else None
         noun = noun if noun is not None and noun.i != unit.i else _object_of(unit)
     while noun is not None and noun.lemma_.lower() in _VAGUE_NOUNS:
         inner = _object_of(noun)
@@ -122,6 +159,16 @@ def _predicate(token: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _copula(token: Token) -> Token | None:
+    """The "be" the number is the complement of, within its clause ("the jobless rate was 4.1 percent")."""
+    for head in [token, *token.ancestors]:
+        if head.lemma_.lower() == "be":
+            return head
+        if head.pos_ == "VERB":
+            return None
+    return None
 
 
 def _about(sentence: Span, verb: Token | None, number: Span) -> str:
@@ -177,8 +224,9 @@ def measure(number: Span, whole: Span, duration: bool = False) -> Measure:
     if noun is None and duration and predicate and predicate not in _LIGHT_VERBS | _LASTING_VERBS:
         thing = predicate
     else:
-        if noun is None and verb is not None:
-            subject = _subject(verb)  # "the death toll rose to 59": the toll is what is measured
+        said_of = verb if verb is not None else _copula(root)
+        if noun is None and said_of is not None:
+            subject = _subject(said_of)  # "the death toll rose to 59", "the budget is $4bn": toll, budget
             if subject is not None and not (whole.start <= subject.i < whole.end) and subject.pos_ == "NOUN":
                 noun = subject
         thing = _noun_phrase(noun, whole) if noun is not None else ""

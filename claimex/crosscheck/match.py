@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from claimex import lexicon
 from claimex.crosscheck.dimensions import Dimension, dimension
+from claimex.normalise.intervals import ROUNDING_CAP
 from claimex.normalise.quantity import BORDERLINE
 
 # Borderline kinds still matched: a span of time used as a reference ("over the past eight years",
@@ -463,10 +464,24 @@ def _running(p: _Prepared) -> bool:
     return bool(words & _data()["running_counts"])
 
 
+def _truncated(a: _Prepared, b: _Prepared) -> bool:
+    """One exact figure is the other cut, not rounded, to its last digit: "$43 million" for $43,885,310 (a
+    whole number under a thousand is exact, `_half_unit`), within the rounding cap ("1,000" is not 1,400)."""
+    if a.s.qualifier != "exact" or b.s.qualifier != "exact":
+        return False
+    for x, y in ((a, b), (b, a)):
+        low, other = x.s.value * x.dim.factor, y.s.value * y.dim.factor
+        step = 2 * _half_unit(x.s.value) * x.dim.factor
+        if 0 < low <= other < low + min(step * (1 - 1e-9), other * ROUNDING_CAP):
+            return True
+    return False
+
+
 def _verdict(a: _Prepared, b: _Prepared) -> str:
-    """`consistent` when the wording allows a common value; `updated` when the later of two dated reports
-    raises a running count (a toll that rises); `conflict` otherwise."""
-    if _overlaps(a, b):
+    """`consistent` when the wording allows a common value or one figure is the other truncated;
+    `updated` when the later of two dated reports raises a running count (a toll that rises); `conflict`
+    otherwise."""
+    if _overlaps(a, b) or _truncated(a, b):
         return "consistent"
     if a.s.published and b.s.published and a.s.published != b.s.published:
         early, late = (a, b) if a.s.published < b.s.published else (b, a)
@@ -502,7 +517,7 @@ def _conflicts(
 ) -> list[tuple[int, int, dict[str, float]]]:
     """Mentions that contradict a fact two articles agree on: (the mention, the fact's mention it is set
     against in each other article, their features). The mention measures the fact's thing (a shared word
-    of the measured noun, or, when neither names one, the verb), in a period that is not another one, near
+    of the measured noun, or, when one side names none, the verb), in a period that is not another one, near
     the fact's figure but outside what the other reports' wordings allow (its own report may round it:
     "roughly $141 million" beside "$140,937,785"), not stated beside the fact's own figure, and the words
     around the figures agree on average at least `threshold`. Without such a fact (two reports alone), two
@@ -523,9 +538,10 @@ def _conflicts(
         for y, p in enumerate(items):
             if fact[y] == fact[group[0]] or p.vague:
                 continue
-            unnamed = not p.thing and not things and p.s.predicate in predicates - {""}
-            if not p.thing & things and not unnamed:
-                continue  # another thing; with no thing named ("earned $139 million"), another verb
+            if p.thing and things and not p.thing & things:
+                continue  # another thing
+            if not (p.thing and things) and p.s.predicate not in predicates - {""}:
+                continue  # with a thing unnamed on either side ("earned $139 million"), another verb
             others = [x for x in group if items[x].s.article != p.s.article]
             alongside = stated[(p.s.article, p.s.sentence)] - any(_overlaps(items[x], p) for x in group)
             if alongside or any(_overlaps(items[x], p) for x in others):
