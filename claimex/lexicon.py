@@ -55,6 +55,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "attribution": (
         "cues",
         "bare_cues",
+        "source_cues",
         "object_cues",
         "source_nouns",
         "claim_nouns",

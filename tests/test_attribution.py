@@ -460,6 +460,16 @@ def test_a_quote_with_no_named_speaker_stays_unattributed(nlp: Language) -> None
     assert [q.speaker for q in article.quotes] == [None]
 
 
+def test_a_quotation_a_rule_would_allow_is_not_spoken(nlp: Language) -> None:
+    """The subject of an infinitive cue is no speaker: the rules allow companies to tell ''…''."""
+    text = (
+        "It advocates rules to remove loopholes like inconsistent guidelines that allow companies to tell "
+        "''one country that a subsidiary is a corporation while telling another country the same entity is "
+        "a partnership.''"
+    )
+    assert [q.speaker for q in _article(nlp, text).quotes] == [None]
+
+
 @pytest.mark.parametrize(
     ("text", "start", "who", "rule"),
     [
@@ -513,6 +523,34 @@ def test_claim_finder(nlp: Language, text: str, start: str, who: str, rule: str)
             "It's above",
             "central bank official",
             "quoted_as",
+        ),
+        # PolNeAR dev sentences: whatever the cue's subject is speaks (not only names and role words);
+        # manners of speaking are cues; "read" is one when a text is its subject
+        (
+            "As a phone rang, the announcer said, “It’s 3 a.m., and your children are safe and asleep.”",
+            "It’s 3",
+            "the announcer",
+            "quote_cue",
+        ),
+        (
+            "“Hillary was back on the campaign trail within days,” the book said.",
+            "Hillary was",
+            "the book",
+            "quote_cue",
+        ),
+        (
+            "“Why isn’t this crystal clear proof that an entity as big as Wells is too big to fail, too big "
+            "to manage, too big to regulate?” Vitter demanded.",
+            "Why isn’t",
+            "Vitter",
+            "quote_cue",
+        ),
+        (
+            "“Though there are still four years to go in the 90’s, business and government leaders in New "
+            "York honored Donald J. Trump yesterday,” the article read.",
+            "Though there",
+            "the article",
+            "quote_cue",
         ),
     ],
 )

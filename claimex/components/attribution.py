@@ -13,6 +13,7 @@ from claimex import lexicon
 from claimex.records import Speaker
 
 SUBJECTS = ("nsubj", "nsubjpass")
+MAX_NAME_WORDS = 4  # "Martin Luther King Jr."; a longer entity is a misread headline, not a fuller name
 _RELATIVE = ("that", "which", "who")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+):\s")
@@ -91,12 +92,15 @@ class Resolver:
             else "person"
         )
         # the fullest form of the name introduced so far ("Jesse Jackson Jr." for a later "Jackson", not a
-        # "Michael Jackson fedora" further down)
+        # "Michael Jackson fedora" further down, nor a title-case headline "Gold Star Mom Corners Obama")
         wanted = _surname(surface)
         longer = [
             text
             for start, text, surname in self._named()
-            if start < token.i and surname == wanted and len(text) > len(surface)
+            if start < token.i
+            and surname == wanted
+            and len(text) > len(surface)
+            and len(text.split()) <= MAX_NAME_WORDS
         ]
         if longer and kind == "person":
             surface = max(longer, key=len)
@@ -133,8 +137,9 @@ class Resolver:
             self.last_org = name
         return name
 
-    def resolve(self, subject: Token) -> Attribution:
-        """The speaker or source a cue's subject stands for."""
+    def resolve(self, subject: Token, quoting: bool = False) -> Attribution:
+        """The speaker or source a cue's subject stands for; names and known role and source words first,
+        and, for the cue of a quotation (`quoting`), any other noun phrase as written."""
         data = _data()
         low = subject.lower_
         if low in data["pronouns"]:
@@ -199,6 +204,10 @@ class Resolver:
             # a name the tagger took for a noun at the start of a sentence ("Sanders made the comment:")
             name, kind = self.full_name(subject)
             return Attribution(speaker=self.remember(name, kind))
+        # “…,” the announcer said; the ruling said; not "rules that allow companies to tell ''…''"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in subject.head.children)
+        if quoting and subject.pos_ == "NOUN" and not infinitive:
+            return Attribution(source=_source_phrase(subject))
         return Attribution()
 
     def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> str | None:
@@ -291,7 +300,8 @@ def _object_cues() -> dict[str, set[str]]:
 
 def is_cue(token: Token) -> bool:
     """A verb that attributes speech or findings ("said", "revealed"; not the noun "states"), or one that
-    does with its object ("as Rosenthal put it", "the center puts the figure at")."""
+    does with its object ("as Rosenthal put it", "the center puts the figure at") or its subject ("the
+    article read")."""
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
@@ -299,6 +309,8 @@ def is_cue(token: Token) -> bool:
         return True
     if lemma in _data()["bare_cues"]:  # "he continued", not "the company would continue to make"
         return not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in token.children)
+    if lemma in _data()["source_cues"]:  # "the headline read", not "she read the report"
+        return any(c.dep_ in SUBJECTS and c.lemma_.lower() in _data()["source_nouns"] for c in token.children)
     objects = _object_cues().get(lemma, set())
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children)
 

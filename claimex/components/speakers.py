@@ -91,7 +91,7 @@ def quote_speaker(doc: Doc, quote: QuoteSpan, resolver: Resolver, look_ahead: bo
     for subject, cue_word in subjects:
         if quote.start <= subject.idx < quote.end:
             continue
-        found = _spoken(resolver.resolve(subject))
+        found = _spoken(resolver.resolve(subject, quoting=True))
         if found.speaker:
             found.cue, found.at = cue_word, subject.i
             quoted = (
