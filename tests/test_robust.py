@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import random
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlite_utils
@@ -23,6 +25,7 @@ from spacy.language import Language
 from claimex.cli import cli
 from claimex.errors import ClaimexError
 from claimex.extract import extract_page
+from claimex.ledger import store
 from claimex.read import Reader
 from claimex.records import Page
 from tests.conftest import SEED, SEED_PUBLISHED, ingest_seed
@@ -196,6 +199,37 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(shared: Path,
         database.close()
     assert _ingest(folder, db).wait() == 0
     assert _content(db) == expected
+
+
+def _open_after(path: str, delay: float, barrier: Any, results: Any) -> None:
+    barrier.wait(timeout=60)
+    time.sleep(delay)
+    try:
+        store.open_ledger(path).close()
+        results.put("ok")
+    except ClaimexError as exc:
+        results.put(str(exc))
+
+
+def test_two_processes_creating_one_ledger_both_open_it(tmp_path: Path) -> None:
+    """Found by `test_two_writers_at_once_lose_nothing`: the second of two ingests starting together could
+    fail with "database is locked" while the first switched the new file to WAL."""
+    context = multiprocessing.get_context("fork")
+    rng = random.Random(1)
+    failures = []
+    for trial in range(100):
+        barrier, results = context.Barrier(2), context.Queue()
+        path = str(tmp_path / f"ledger{trial}.db")
+        workers = [
+            context.Process(target=_open_after, args=(path, rng.uniform(0, 0.005), barrier, results))
+            for _ in range(2)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        failures += [r for r in (results.get(timeout=60), results.get(timeout=60)) if r != "ok"]
+    assert failures == []
 
 
 @pytest.mark.corpus

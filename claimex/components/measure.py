@@ -13,42 +13,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimex import lexicon
+from claimex.normalise import lexicons
 
-_ATTACHED = (
-    "nummod",
-    "quantmod",
-    "amod",
-    "compound",
-    "nmod",
-    "npadvmod",
-    "appos",
-    "det",
-)  # det: "an hour-long talk"
-# Nouns that name a measure of something else, which is what they measure: "the number of X", "a 70 percent
-# chance of success", "the rate of inflation".
-_VAGUE_NOUNS = frozenset(
-    {
-        "number",
-        "total",
-        "figure",
-        "amount",
-        "level",
-        "sum",
-        "tally",
-        "count",
-        "estimate",
-        "toll",
-        "share",
-        "chance",
-        "probability",
-        "likelihood",
-        "odds",
-        "risk",
-        "rate",
-        "proportion",
-        "percentage",
-    }
-)
+# Relations that hang a number on the noun it counts; "det" for "an hour-long talk".
+_ATTACHED = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos", "det")
 CONTEXT_SIZE = 12
 _CONTENT = ("NOUN", "PROPN", "VERB", "ADJ")
 _ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "LOC")
@@ -64,6 +32,12 @@ _LASTING_VERBS = frozenset({"last", "go", "run", "take", "continue", "span", "st
 def _unit_words() -> frozenset[str]:
     """Nouns that are units when they follow a number ("a 400-pound gorilla", "a 181-kg gorilla")."""
     return frozenset(str(w) for w in lexicon.load("crosscheck").get("counted_units", ()))
+
+
+@functools.cache
+def _measure_nouns() -> frozenset[str]:
+    """Nouns whose "of" object is what a figure on them measures ("the number of X", "a chance of Y")."""
+    return frozenset(str(w) for w in lexicon.load("crosscheck").get("measure_nouns", ()))
 
 
 @dataclass(frozen=True)
@@ -100,18 +74,16 @@ def _noun_phrase(noun: Token, whole: Span | None = None) -> str:
     return " ".join(w for w in words if w.isalpha() or "-" in w)
 
 
-@functools.cache
-def _time_words() -> frozenset[str]:
-    return frozenset(str(w) for w in lexicon.load("units").get("time_units", {}))
-
-
 def _object_of(token: Token) -> Token | None:
     """The noun after "of", "in", "for" hanging on `token` ("$5.7 billion in wall funding"); not a span of
     time ("$139 million in seven years")."""
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS:
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-            if obj is not None and obj.lower_ not in _time_words() and obj.ent_type_ not in ("DATE", "TIME"):
+            timed = obj is not None and (
+                obj.lower_ in lexicons.get().units.time_units or obj.ent_type_ in ("DATE", "TIME")
+            )
+            if obj is not None and not timed:
                 return obj
     return None
 
@@ -136,7 +108,7 @@ def _anchor_noun(root: Token, whole: Span) -> Token | None:
         above = unit.head.head if unit.head.pos_ == "ADJ" and unit.head.dep_ == "amod" else unit.head
         noun = above if unit.dep_ in _ATTACHED and above.pos_ in ("NOUN", "PROPN") else None
         noun = noun if noun is not None and noun.i != unit.i else _object_of(unit)
-    while noun is not None and noun.lemma_.lower() in _VAGUE_NOUNS:
+    while noun is not None and noun.lemma_.lower() in _measure_nouns():
         inner = _object_of(noun)
         if inner is None:
             break

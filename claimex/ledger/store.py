@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -54,6 +54,21 @@ BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 5
 
 
+def _while_locked(action: Callable[[], object]) -> None:
+    """Run `action`, again while another process holds a lock it needs; a lock that outlasts every retry
+    is a LedgerError."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == LOCK_RETRIES - 1:
+                raise LedgerError("the ledger stayed locked by another writer; try again") from exc
+            time.sleep(0.2 * (attempt + 1))
+
+
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
@@ -61,16 +76,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     Concurrent writers then queue on the busy timeout instead of failing when a read lock
     cannot be upgraded; a lock that outlasts every retry is a LedgerError.
     """
-    for attempt in range(LOCK_RETRIES):
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if attempt == LOCK_RETRIES - 1:
-                raise LedgerError("the ledger stayed locked by another writer; try again") from exc
-            time.sleep(0.2 * (attempt + 1))
+    _while_locked(lambda: db.execute("BEGIN IMMEDIATE"))
     try:
         yield
     except BaseException:
@@ -105,8 +111,14 @@ def open_ledger(path: str | Path, create: bool = True) -> sqlite_utils.Database:
         db = sqlite_utils.Database(target)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        if db.journal_mode != "wal":
-            db.enable_wal()
+
+        def wal() -> None:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+
+        # switching to WAL needs the file to itself, and SQLite may refuse at once rather than wait on its
+        # busy timeout (a lock it could deadlock on): two processes creating one ledger take turns here too
+        _while_locked(wal)
         _check_version(db, path)
         if migrations.pending(db) or stale_views(db):
             with write_transaction(db):  # two processes creating one ledger take turns
